@@ -16,6 +16,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 public class TokenAcquisitionException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String registrationId;
 
     private final String tokenUri;
