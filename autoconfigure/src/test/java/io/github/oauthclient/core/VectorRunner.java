@@ -50,6 +50,9 @@ final class VectorRunner {
 
 	BackendApplicationClient client;
 
+	/** The body given to {@code parse_request_body_response}, for the judges. */
+	String body;
+
 	/** Runs the case and returns its verdict. */
 	static VectorVerdicts.Verdict run(Map<String, Object> testCase) {
 		String id = String.valueOf(testCase.get("id"));
@@ -185,6 +188,7 @@ final class VectorRunner {
 			}
 			case "parse_request_body_response" -> {
 				String body = take(a, "body");
+				this.body = body;
 				Object scope = scope(a.remove("scope"));
 				List<String> requested = (scope instanceof String s) ? ScopeSupport.scopeToList(s)
 						: (scope != null) ? new ArrayList<>((Collection<String>) scope) : null;

@@ -44,8 +44,13 @@ final class VectorVerdicts {
 	private static final Set<String> CRASHES = Set.of("TypeError", "AttributeError", "UnicodeEncodeError",
 			"UnicodeDecodeError", "OverflowError", "RecursionError", "KeyError", "IndexError");
 
+	/**
+	 * ValueErrors that are Python runtime errors rather than oauthlib's own checks ({@code int()}, {@code dict()},
+	 * and urllib's netloc check, whose message would quote a URL's user:password and is therefore not copied).
+	 */
 	private static final List<String> CRASH_VALUE_ERRORS = List.of("invalid literal for int()",
-			"cannot convert float NaN to integer", "Exceeds the limit (", "dictionary update sequence element");
+			"cannot convert float NaN to integer", "Exceeds the limit (", "dictionary update sequence element",
+			"netloc '");
 
 	private static final Map<String, Class<? extends OAuth2Exception>> JAVA_CLASSES = Map.ofEntries(
 			Map.entry("AccessDeniedError", AccessDeniedException.class),
@@ -120,8 +125,8 @@ final class VectorVerdicts {
 				return diverged(id, "R6 placement name validated when converted: " + ex.getMessage());
 			}
 			if (ex instanceof MalformedTokenResponseException && "parse_request_body_response".equals(op)) {
-				PythonJson.Result json = PythonJson.parse((String) args.get("body"));
-				if (json.isJson() && !(json.value() instanceof Map)) {
+				PythonJson.Result json = PythonJson.parse(runner.body);
+				if (isNonObjectJson(runner.body)) {
 					return diverged(id, "R4 non-object JSON: " + ex.getMessage());
 				}
 				if (json.isJson() && hasNonStringTokenField((Map<?, ?>) json.value())) {
@@ -166,6 +171,10 @@ final class VectorVerdicts {
 		if (t.placementConverted && isPlainArgumentError(ex)) {
 			return ("ValueError".equals(pythonClass) && Objects.equals(message, ex.getMessage())) ? passed(id)
 					: diverged(id, "R6 placement name validated when converted, before " + pythonClass);
+		}
+		if (ex instanceof MalformedTokenResponseException && "parse_request_body_response".equals(op)
+				&& isNonObjectJson(runner.body)) {
+			return diverged(id, "R4 non-object JSON (oauthlib: " + pythonClass + "): " + ex.getMessage());
 		}
 		if (JAVA_CLASSES.containsKey(pythonClass) || "InvalidClientIdError".equals(pythonClass)) {
 			return judgeOAuth2Error(id, pythonClass, message, attrs, ex);
@@ -303,6 +312,11 @@ final class VectorVerdicts {
 	private static boolean isPlainArgumentError(RuntimeException ex) {
 		return (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException)
 				&& !(ex instanceof OAuth2Exception);
+	}
+
+	private static boolean isNonObjectJson(String body) {
+		PythonJson.Result json = PythonJson.parse(body);
+		return json.isJson() && !(json.value() instanceof Map);
 	}
 
 	private static boolean hasNonStringTokenField(Map<?, ?> params) {
