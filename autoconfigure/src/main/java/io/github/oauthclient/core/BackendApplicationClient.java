@@ -1,12 +1,8 @@
 package io.github.oauthclient.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -423,15 +419,7 @@ public final class BackendApplicationClient {
 	 * @throws IllegalArgumentException outside 43..128, with oauthlib's messages
 	 */
 	public String createCodeVerifier(int length) {
-		if (length < 43) {
-			throw new IllegalArgumentException("Length must be greater than or equal to 43");
-		}
-		if (length > 128) {
-			throw new IllegalArgumentException("Length must be less than or equal to 128");
-		}
-		byte[] random = new byte[length];
-		RANDOM.nextBytes(random);
-		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String verifier = Pkce.codeVerifier(length);
 		update((m) -> m.codeVerifier = verifier);
 		return verifier;
 	}
@@ -456,17 +444,7 @@ public final class BackendApplicationClient {
 		if (!codeChallengeMethod.equals("S256")) {
 			return null;
 		}
-		if (!codeVerifier.chars().allMatch((c) -> c < 0x80)) {
-			throw new IllegalArgumentException("The code verifier must be ASCII (Python: UnicodeEncodeError)");
-		}
-		String challenge;
-		try {
-			challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-					MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("The JDK lacks SHA-256", ex);
-		}
+		String challenge = Pkce.s256(codeVerifier);
 		update((m) -> m.codeChallenge = challenge);
 		return challenge;
 	}
