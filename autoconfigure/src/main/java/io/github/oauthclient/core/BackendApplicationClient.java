@@ -353,9 +353,8 @@ public final class BackendApplicationClient {
 			throw new IllegalStateException("The client has no token type (token_type is null), so it cannot add "
 					+ "a token (Python: AttributeError)");
 		}
-		String type = PythonText.lower(s.tokenType);
-		boolean bearer = type.equals("bearer");
-		if (!bearer && !type.equals("mac")) {
+		boolean bearer = PythonText.lowerEquals(s.tokenType, "bearer");
+		if (!bearer && !PythonText.lowerEquals(s.tokenType, "mac")) {
 			throw new IllegalStateException("Unsupported token type: " + s.tokenType);
 		}
 		if (!PythonValues.isTruthy(s.accessToken) && !PythonValues.isTruthy(s.token.get("access_token"))) {

@@ -28,7 +28,7 @@ class OAuthlibDifferentialTest {
 
 	private static final Path PYTHON = Paths.get("/usr/bin/python3");
 
-	private static final Path RECORDER = Paths.get("src/test/python/record_vectors.py");
+	private static final Path RECORDER = VectorFiles.moduleFile("src/test/python/record_vectors.py");
 
 	private static final long SEED = 20240611L;
 

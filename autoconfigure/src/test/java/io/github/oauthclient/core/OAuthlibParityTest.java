@@ -26,7 +26,7 @@ class OAuthlibParityTest {
 
 	@Test
 	void extraVectorsRecordedFromOauthlib() {
-		List<VectorVerdicts.Verdict> verdicts = runFile(VectorFiles.EXTRA.toAbsolutePath());
+		List<VectorVerdicts.Verdict> verdicts = runFile(VectorFiles.extra());
 		assertThat(verdicts).hasSizeGreaterThan(100);
 		assertNoFailures(verdicts);
 	}
