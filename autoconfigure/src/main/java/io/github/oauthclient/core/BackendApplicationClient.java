@@ -378,7 +378,7 @@ public final class BackendApplicationClient {
 			throw new IllegalArgumentException("MAC options were given for a Bearer token (Python: TypeError, "
 					+ "unexpected keyword argument)");
 		}
-		return BearerTokenPlacer.place(s, uri, body, headers, effective);
+		return BearerTokens.place(s, effective, uri, body, headers);
 	}
 
 	// ---------------------------------------------------------------- not for this grant

@@ -190,6 +190,18 @@ class BackendApplicationClientBehaviourTest {
 	}
 
 	@Test
+	void bearerTokensPlaceATokenExactlyLikeAddToken() {
+		BackendApplicationClient client = BackendApplicationClient.builder("cid").accessToken("t o+k&").build();
+		Map<String, String> headers = Map.of("X-A", "1");
+		for (TokenPlacement placement : TokenPlacement.values()) {
+			assertThat(BearerTokens.place("t o+k&", placement, "HTTPS://e.com/p?a=%7e#f", "b=%zz", headers))
+				.isEqualTo(client.addToken("HTTPS://e.com/p?a=%7e#f", "GET", "b=%zz", headers, placement));
+		}
+		assertThat(BearerTokens.prepareBearerUri("t o+k&", "https://e.com")).isEqualTo(
+				"https://e.com?access_token=t+o%2Bk%26");
+	}
+
+	@Test
 	void pkceHelpers() {
 		BackendApplicationClient client = new BackendApplicationClient("c");
 		assertThat(client.createCodeChallenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk", "S256"))
