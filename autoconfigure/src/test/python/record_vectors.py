@@ -21,6 +21,10 @@ import os
 import sys
 import time
 
+if os.environ.get("PYTHONHASHSEED") != "0":
+    # Python prints sets (scope-change messages) in hash order; a fixed seed keeps the recorded file stable.
+    os.execve(sys.executable, [sys.executable] + sys.argv, dict(os.environ, PYTHONHASHSEED="0"))
+
 import oauthlib
 from oauthlib import signals
 from oauthlib.oauth2 import BackendApplicationClient

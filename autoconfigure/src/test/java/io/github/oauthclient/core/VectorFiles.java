@@ -20,7 +20,7 @@ final class VectorFiles {
 
 	static final String SHARED_NAME = "oauthlib-vectors.json";
 
-	static final Path EXTRA = Paths.get("src/test/resources/oauthlib/extra-vectors.json");
+	private static final String EXTRA_RESOURCE = "/oauthlib/extra-vectors.json";
 
 	private VectorFiles() {
 	}
@@ -45,6 +45,27 @@ final class VectorFiles {
 		}
 		throw new IllegalStateException("Cannot find " + SHARED_NAME + "; looked at " + candidates
 				+ "; set -Doauthlib.shared.vectors=<path>");
+	}
+
+	/** Our own vectors, recorded from oauthlib by {@code src/test/python/record_vectors.py} (from the classpath). */
+	static Path extra() {
+		try {
+			java.net.URL url = VectorFiles.class.getResource(EXTRA_RESOURCE);
+			if (url == null) {
+				throw new IllegalStateException(EXTRA_RESOURCE + " is not on the test classpath");
+			}
+			return Paths.get(url.toURI());
+		}
+		catch (java.net.URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A file of the autoconfigure module, found from the working directory or the repository root. */
+	static Path moduleFile(String relative) {
+		Path fromWorkingDirectory = Paths.get(relative).toAbsolutePath();
+		return Files.exists(fromWorkingDirectory) ? fromWorkingDirectory
+				: repositoryRoot().resolve("autoconfigure").resolve(relative);
 	}
 
 	/** Files named by the comma-separated system property {@code oauthlib.vectors}. */
