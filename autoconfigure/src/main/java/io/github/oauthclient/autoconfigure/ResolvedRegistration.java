@@ -1,0 +1,57 @@
+package io.github.oauthclient.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.github.oauthclient.http.ResourceUrl;
+
+/**
+ * One registration after inheritance from {@code oauth.client} and defaults are applied, validated: what the
+ * auto-configuration builds a client, a token provider and a route from. {@link #toString()} masks the secret.
+ *
+ * @param name the registration name ({@value RegistrationResolver#DEFAULT_REGISTRATION} for the root)
+ * @param propertyPrefix where its keys live, for messages ({@code oauth.client} or
+ * {@code oauth.client.registrations.<name>})
+ * @param tokenUri the token endpoint, or {@code null} when it is discovered from {@code issuerUri}
+ * @param issuerUri the issuer to discover the token endpoint from, or {@code null}
+ * @param clientId the client id
+ * @param clientSecret the secret, or {@code null} (authentication method none)
+ * @param authenticationMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
+ * @param includeClientId oauthlib's include_client_id
+ * @param scope the scopes to request, possibly empty
+ * @param extraParameters extra token request parameters in configuration order, without empty values
+ * @param tokenPlacement {@code auth_header}, {@code query} or {@code body}
+ * @param resourceUrls where the token may go; empty means every request (only allowed for a single registration)
+ * @param renewBeforeExpiry how long before expiry the token is renewed
+ * @param defaultTokenLifetime lifetime assumed when the response has no expires_in
+ * @param connectTimeout connect timeout of token requests
+ * @param readTimeout read timeout of token requests
+ * @param retryMaxAttempts attempts per token request, the first included
+ * @param retryBackoff wait before the first retry
+ * @param insecureTransport the user's insecure-transport setting
+ * @param relaxTokenScope accept other scopes than requested (with one warning)
+ * @param strictTokenType reject responses without token_type
+ */
+public record ResolvedRegistration(String name, String propertyPrefix, String tokenUri, String issuerUri,
+        String clientId, String clientSecret, String authenticationMethod, boolean includeClientId, List<String> scope,
+        Map<String, String> extraParameters, String tokenPlacement, List<ResourceUrl> resourceUrls,
+        Duration renewBeforeExpiry, Duration defaultTokenLifetime, Duration connectTimeout, Duration readTimeout,
+        int retryMaxAttempts, Duration retryBackoff, boolean insecureTransport, boolean relaxTokenScope,
+        boolean strictTokenType) {
+
+    /** The full name of one of this registration's properties, for messages: {@code prefix + "." + key}. */
+    public String property(String key) {
+        return this.propertyPrefix + "." + key;
+    }
+
+    @Override
+    public String toString() {
+        return "ResolvedRegistration[name=" + this.name + ", tokenUri=" + this.tokenUri + ", issuerUri="
+                + this.issuerUri + ", clientId=" + this.clientId + ", clientSecret="
+                + ((this.clientSecret != null) ? "******" : null) + ", authenticationMethod="
+                + this.authenticationMethod + ", scope=" + this.scope + ", tokenPlacement=" + this.tokenPlacement
+                + ", resourceUrls=" + this.resourceUrls + "]";
+    }
+
+}
