@@ -79,18 +79,26 @@ public class OAuthClientRegistrationProperties {
      * URL prefixes (scheme, host, port, path prefix) whose requests receive this registration's token, for example
      * https://api.example.com/v1. The longest matching prefix of all registrations wins; requests matching none go out
      * unchanged. Required when there are several registrations; with one registration and none listed, every request
-     * receives the token (a start-up warning says how to restrict it).
+     * receives the token (a start-up warning says how to restrict it). Named registrations do not inherit the
+     * resource-urls of an oauth.client that has a client-id of its own.
      */
     private List<String> resourceUrls;
 
     /**
-     * How long before its expiry a cached token is renewed in the background; capped at half of the token's lifetime
-     * so that short-lived tokens are still used. Default: 60s.
+     * The longest renewal window: a cached token is renewed in the background during the last quarter of its
+     * lifetime, but never earlier than this before it expires (so a 10s token is renewed after 7.5s and a 1h token
+     * 5 minutes before expiry). Callers keep the current token while it is renewed. Default: 5m.
      */
     private Duration renewBeforeExpiry;
 
     /** Lifetime assumed for a token whose response has no expires_in. Default: 5m. */
     private Duration defaultTokenLifetime;
+
+    /**
+     * Name of an SSL bundle (spring.ssl.bundle.*) for token and discovery requests, for a private CA or mutual TLS.
+     * Unset: the SSL bundle of spring.http.clients, else the JVM's defaults.
+     */
+    private String sslBundle;
 
     /** Connect timeout of token requests. Default: 5s. */
     private Duration connectTimeout;
@@ -222,6 +230,14 @@ public class OAuthClientRegistrationProperties {
 
     public void setDefaultTokenLifetime(Duration defaultTokenLifetime) {
         this.defaultTokenLifetime = defaultTokenLifetime;
+    }
+
+    public String getSslBundle() {
+        return this.sslBundle;
+    }
+
+    public void setSslBundle(String sslBundle) {
+        this.sslBundle = sslBundle;
     }
 
     public Duration getConnectTimeout() {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,12 +12,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.oauthclient.http.LoopbackHost;
+import io.github.oauthclient.core.TokenPlacement;
 import io.github.oauthclient.http.ResourceUrl;
+import io.github.oauthclient.token.ClientAuthenticationMethod;
+import io.github.oauthclient.token.RenewalPolicy;
+import io.github.oauthclient.token.RetryPolicy;
+import io.github.oauthclient.token.TokenEndpointSettings;
+import io.github.oauthclient.token.TransportSecurity;
 
 /**
  * Applies the inheritance rules and defaults to {@link OAuthClientProperties} and validates the result, so that
@@ -26,32 +33,31 @@ import io.github.oauthclient.http.ResourceUrl;
  * <p>Inheritance: a named registration takes every key it does not set from {@code oauth.client}, with two
  * exceptions that keep credentials and endpoints together: {@code token-uri} and {@code issuer-uri} are inherited as
  * a pair (a registration that sets one of them inherits neither), and {@code client-secret} is inherited only
- * together with {@code client-id}. {@code extra-parameters} merge key by key.
+ * together with {@code client-id}. {@code resource-urls} are not inherited from an {@code oauth.client} that is a
+ * registration itself (it has a {@code client-id}): the same URLs cannot route to two registrations.
+ * {@code extra-parameters} merge key by key.
  */
 final class RegistrationResolver {
 
     /** The name of the registration formed by the keys at the root of {@code oauth.client}. */
     static final String DEFAULT_REGISTRATION = "default";
 
-    static final String DEFAULT_AUTHENTICATION_METHOD = "client_secret_basic";
+    static final ClientAuthenticationMethod DEFAULT_AUTHENTICATION_METHOD =
+            ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
 
-    static final String DEFAULT_TOKEN_PLACEMENT = "auth_header";
+    static final TokenPlacement DEFAULT_TOKEN_PLACEMENT = TokenPlacement.AUTH_HEADER;
 
-    static final Duration DEFAULT_RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+    static final Duration DEFAULT_RENEW_BEFORE_EXPIRY = RenewalPolicy.defaults().maxRenewalWindow();
 
-    static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    static final Duration DEFAULT_TOKEN_LIFETIME = RenewalPolicy.defaults().defaultLifetime();
 
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = TokenEndpointSettings.DEFAULT_CONNECT_TIMEOUT;
 
-    static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_READ_TIMEOUT = TokenEndpointSettings.DEFAULT_READ_TIMEOUT;
 
-    static final int DEFAULT_RETRY_MAX_ATTEMPTS = 3;
+    static final int DEFAULT_RETRY_MAX_ATTEMPTS = RetryPolicy.defaults().maxAttempts();
 
-    static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(200);
-
-    static final List<String> AUTHENTICATION_METHODS = List.of("client_secret_basic", "client_secret_post", "none");
-
-    static final List<String> TOKEN_PLACEMENTS = List.of("auth_header", "query", "body");
+    static final Duration DEFAULT_RETRY_BACKOFF = RetryPolicy.defaults().initialBackoff();
 
     private static final Log logger = LogFactory.getLog(RegistrationResolver.class);
 
@@ -136,8 +142,7 @@ final class RegistrationResolver {
                     throw new InvalidOAuthClientPropertyException(registration.property("resource-urls"),
                             "lists " + url + ", which " + owner.property("resource-urls") + " lists as well",
                             "List each resource URL under one registration only (the longest matching prefix "
-                                    + "decides which token a request gets); a registration without its own "
-                                    + "resource-urls inherits those of " + OAuthClientProperties.PREFIX + ".");
+                                    + "decides which token a request gets).");
                 }
             }
         }
@@ -180,9 +185,10 @@ final class RegistrationResolver {
                         + " to the client id your authorization server issued for registration '" + this.name + "'.");
             }
             Setting<String> clientSecret = clientSecret();
-            String authenticationMethod = oneOf(
+            ClientAuthenticationMethod authenticationMethod = oneOf(
                     pick(OAuthClientRegistrationProperties::getAuthenticationMethod, "authentication-method"),
-                    DEFAULT_AUTHENTICATION_METHOD, AUTHENTICATION_METHODS);
+                    DEFAULT_AUTHENTICATION_METHOD, ClientAuthenticationMethod.values(),
+                    ClientAuthenticationMethod::value);
             checkSecret(clientSecret, authenticationMethod);
             Setting<String> tokenUri;
             Setting<String> issuerUri;
@@ -196,8 +202,8 @@ final class RegistrationResolver {
                 issuerUri = new Setting<>(this.root.getIssuerUri(), OAuthClientProperties.PREFIX + ".issuer-uri");
             }
             checkEndpoint(tokenUri, issuerUri);
-            String tokenPlacement = oneOf(pick(OAuthClientRegistrationProperties::getTokenPlacement,
-                    "token-placement"), DEFAULT_TOKEN_PLACEMENT, TOKEN_PLACEMENTS);
+            TokenPlacement tokenPlacement = oneOf(pick(OAuthClientRegistrationProperties::getTokenPlacement,
+                    "token-placement"), DEFAULT_TOKEN_PLACEMENT, TokenPlacement.values(), TokenPlacement::value);
             Setting<Integer> maxAttempts = pick((p) -> p.getRetry().getMaxAttempts(), "retry.max-attempts");
             if (maxAttempts.value() != null && maxAttempts.value() < 1) {
                 throw new InvalidOAuthClientPropertyException(maxAttempts.property(),
@@ -213,6 +219,7 @@ final class RegistrationResolver {
                             DEFAULT_RENEW_BEFORE_EXPIRY, true),
                     duration(pick(OAuthClientRegistrationProperties::getDefaultTokenLifetime,
                             "default-token-lifetime"), DEFAULT_TOKEN_LIFETIME, false),
+                    text(pick(OAuthClientRegistrationProperties::getSslBundle, "ssl-bundle")),
                     duration(pick(OAuthClientRegistrationProperties::getConnectTimeout, "connect-timeout"),
                             DEFAULT_CONNECT_TIMEOUT, false),
                     duration(pick(OAuthClientRegistrationProperties::getReadTimeout, "read-timeout"),
@@ -231,23 +238,23 @@ final class RegistrationResolver {
             return pick(OAuthClientRegistrationProperties::getClientSecret, "client-secret");
         }
 
-        private void checkSecret(Setting<String> clientSecret, String authenticationMethod) {
+        private void checkSecret(Setting<String> clientSecret, ClientAuthenticationMethod authenticationMethod) {
             boolean hasSecret = hasText(clientSecret.value());
-            if ("none".equals(authenticationMethod) && hasSecret) {
+            if (authenticationMethod == ClientAuthenticationMethod.NONE && hasSecret) {
                 throw new InvalidOAuthClientPropertyException(clientSecret.property(),
                         "is set, but " + property("authentication-method") + " is none (a public client sends no "
                                 + "secret)",
                         "Remove " + clientSecret.property() + ", or set " + property("authentication-method")
                                 + " to client_secret_basic or client_secret_post.");
             }
-            if (!"none".equals(authenticationMethod) && !hasSecret) {
+            if (authenticationMethod != ClientAuthenticationMethod.NONE && !hasSecret) {
                 String inheritance = (this.registration != this.root && this.registration.getClientId() != null)
                         ? " (a registration with its own client-id does not inherit " + OAuthClientProperties.PREFIX
                                 + ".client-secret)"
                         : "";
                 throw missing(property("client-secret"), "Set " + property("client-secret")
                         + " (for example client-secret: ${MY_CLIENT_SECRET}) for authentication method "
-                        + authenticationMethod + inheritance + ", or set " + property("authentication-method")
+                        + authenticationMethod.value() + inheritance + ", or set " + property("authentication-method")
                         + " to none for a public client.");
             }
         }
@@ -298,7 +305,7 @@ final class RegistrationResolver {
             if (uri.getRawFragment() != null) {
                 throw malformed(setting.property(), "must not have a fragment ('" + value + "')");
             }
-            if (scheme.equals("http") && !insecureTransport && !LoopbackHost.isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !insecureTransport && !TransportSecurity.isLoopback(uri.getHost())) {
                 throw new InvalidOAuthClientPropertyException(setting.property(),
                         "is '" + value + "': plain http to a host that is not loopback would expose the client "
                                 + "credentials and tokens",
@@ -309,7 +316,9 @@ final class RegistrationResolver {
         }
 
         private List<ResourceUrl> resourceUrls(boolean insecureTransport) {
-            Setting<List<String>> setting = pick(OAuthClientRegistrationProperties::getResourceUrls, "resource-urls");
+            Setting<List<String>> setting = (this.registration != this.root && hasDefaultRegistration(this.root))
+                    ? own(this.registration.getResourceUrls(), "resource-urls")
+                    : pick(OAuthClientRegistrationProperties::getResourceUrls, "resource-urls");
             if (setting.value() == null) {
                 return List.of();
             }
@@ -367,19 +376,22 @@ final class RegistrationResolver {
             return Collections.unmodifiableMap(merged);
         }
 
-        private String oneOf(Setting<String> setting, String defaultValue, List<String> allowed) {
+        private <E> E oneOf(Setting<String> setting, E defaultValue, E[] values, Function<E, String> name) {
             if (setting.value() == null) {
                 return defaultValue;
             }
             // relaxed like Boot's enum binding: case and '-' vs '_' do not matter
             String normalized = setting.value().strip().toLowerCase(Locale.ROOT).replace('-', '_');
-            if (!allowed.contains(normalized)) {
-                throw new InvalidOAuthClientPropertyException(setting.property(),
-                        "is '" + setting.value() + "', which is not one of " + String.join(", ", allowed),
-                        "Set " + setting.property() + " to one of " + String.join(", ", allowed) + " (default "
-                                + defaultValue + ").");
+            for (E value : values) {
+                if (name.apply(value).equals(normalized)) {
+                    return value;
+                }
             }
-            return normalized;
+            String allowed = Arrays.stream(values).map(name).collect(Collectors.joining(", "));
+            throw new InvalidOAuthClientPropertyException(setting.property(),
+                    "is '" + setting.value() + "', which is not one of " + allowed,
+                    "Set " + setting.property() + " to one of " + allowed + " (default " + name.apply(defaultValue)
+                            + ").");
         }
 
         private Duration duration(Setting<Duration> setting, Duration defaultValue, boolean zeroAllowed) {
@@ -427,6 +439,10 @@ final class RegistrationResolver {
     private static InvalidOAuthClientPropertyException malformed(String property, String problem) {
         return new InvalidOAuthClientPropertyException(property, problem,
                 "Set it to an absolute URL such as https://idp.example.com/oauth2/token.");
+    }
+
+    private static String text(Setting<String> setting) {
+        return hasText(setting.value()) ? setting.value().strip() : null;
     }
 
     private static boolean hasText(String value) {

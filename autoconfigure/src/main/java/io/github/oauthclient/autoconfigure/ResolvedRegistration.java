@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.github.oauthclient.core.TokenPlacement;
 import io.github.oauthclient.http.ResourceUrl;
+import io.github.oauthclient.token.ClientAuthenticationMethod;
 
 /**
  * One registration after inheritance from {@code oauth.client} and defaults are applied, validated: what the
@@ -17,14 +19,15 @@ import io.github.oauthclient.http.ResourceUrl;
  * @param issuerUri the issuer to discover the token endpoint from, or {@code null}
  * @param clientId the client id
  * @param clientSecret the secret, or {@code null} (authentication method none)
- * @param authenticationMethod {@code client_secret_basic}, {@code client_secret_post} or {@code none}
+ * @param authenticationMethod how the client authenticates
  * @param includeClientId oauthlib's include_client_id
  * @param scope the scopes to request, possibly empty
  * @param extraParameters extra token request parameters in configuration order, without empty values
- * @param tokenPlacement {@code auth_header}, {@code query} or {@code body}
+ * @param tokenPlacement where the token goes on resource requests
  * @param resourceUrls where the token may go; empty means every request (only allowed for a single registration)
  * @param renewBeforeExpiry how long before expiry the token is renewed
  * @param defaultTokenLifetime lifetime assumed when the response has no expires_in
+ * @param sslBundle the SSL bundle for token requests, or {@code null}
  * @param connectTimeout connect timeout of token requests
  * @param readTimeout read timeout of token requests
  * @param retryMaxAttempts attempts per token request, the first included
@@ -34,9 +37,9 @@ import io.github.oauthclient.http.ResourceUrl;
  * @param strictTokenType reject responses without token_type
  */
 public record ResolvedRegistration(String name, String propertyPrefix, String tokenUri, String issuerUri,
-        String clientId, String clientSecret, String authenticationMethod, boolean includeClientId, List<String> scope,
-        Map<String, String> extraParameters, String tokenPlacement, List<ResourceUrl> resourceUrls,
-        Duration renewBeforeExpiry, Duration defaultTokenLifetime, Duration connectTimeout, Duration readTimeout,
+        String clientId, String clientSecret, ClientAuthenticationMethod authenticationMethod, boolean includeClientId, List<String> scope,
+        Map<String, String> extraParameters, TokenPlacement tokenPlacement, List<ResourceUrl> resourceUrls,
+        Duration renewBeforeExpiry, Duration defaultTokenLifetime, String sslBundle, Duration connectTimeout, Duration readTimeout,
         int retryMaxAttempts, Duration retryBackoff, boolean insecureTransport, boolean relaxTokenScope,
         boolean strictTokenType) {
 
@@ -50,7 +53,7 @@ public record ResolvedRegistration(String name, String propertyPrefix, String to
         return "ResolvedRegistration[name=" + this.name + ", tokenUri=" + this.tokenUri + ", issuerUri="
                 + this.issuerUri + ", clientId=" + this.clientId + ", clientSecret="
                 + ((this.clientSecret != null) ? "******" : null) + ", authenticationMethod="
-                + this.authenticationMethod + ", scope=" + this.scope + ", tokenPlacement=" + this.tokenPlacement
+                + this.authenticationMethod.value() + ", scope=" + this.scope + ", tokenPlacement=" + this.tokenPlacement.value()
                 + ", resourceUrls=" + this.resourceUrls + "]";
     }
 

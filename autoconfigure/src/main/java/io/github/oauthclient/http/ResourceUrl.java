@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 
+import io.github.oauthclient.token.TransportSecurity;
+
 /**
  * A URL prefix that may receive a registration's access token: scheme, host, effective port and a path prefix.
  *
@@ -126,7 +128,7 @@ public final class ResourceUrl {
 
     /** Whether a token may go to this prefix without TLS: it is https, or its host is a loopback host. */
     public boolean isSecureOrLoopback() {
-        return "https".equals(this.scheme) || LoopbackHost.isLoopback(this.host);
+        return "https".equals(this.scheme) || TransportSecurity.isLoopback(this.host);
     }
 
     @Override

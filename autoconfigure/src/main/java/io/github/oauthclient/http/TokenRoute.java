@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import io.github.oauthclient.core.TokenPlacement;
 import io.github.oauthclient.token.TokenProvider;
+import io.github.oauthclient.token.TransportSecurity;
 
 /**
  * Which token goes to which resource URLs, and how: one registration as the {@link OAuthClientHttpRequestInterceptor}
@@ -97,7 +98,7 @@ public final class TokenRoute {
         if (this.insecureTransport || !this.resourceUrls.isEmpty()) {
             return;
         }
-        if ("https".equalsIgnoreCase(uri.getScheme()) || LoopbackHost.isLoopback(uri.getHost())) {
+        if ("https".equalsIgnoreCase(uri.getScheme()) || TransportSecurity.isLoopback(uri.getHost())) {
             return;
         }
         String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "(none)";
