@@ -35,6 +35,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 import io.github.oauthclient.testsupport.AuthorizationServerFixture;
+import io.github.oauthclient.testsupport.LogCapture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
 
@@ -226,6 +227,29 @@ class OAuthClientEndToEndTests {
         try (ConfigurableApplicationContext client = startClient(discovered)) {
             assertThat(client.getBean(RestClient.class).get().uri(api.baseUrl() + "/orders").retrieve()
                 .body(Map.class)).containsEntry("subject", BASIC_CLIENT_ID);
+        }
+    }
+
+    @Test
+    void neitherTheSecretNorAnyTokenReachesTheLogsEvenAtTrace() {
+        // client-side loggers only: the API and the authorization server run in this JVM too, and Tomcat logs the
+        // headers it receives at DEBUG
+        try (LogCapture logs = LogCapture.atTrace("io.github.oauthclient", "org.springframework.web.client",
+                "org.springframework.http", "org.springframework.boot.restclient", "org.springframework.boot.http",
+                "org.springframework.core.log");
+                ConfigurableApplicationContext client = startClient(basicClient(Map.of(
+                        "oauth.client.resource-urls", api.baseUrl())))) {
+            RestClient restClient = client.getBean(RestClient.class);
+            restClient.get().uri(api.baseUrl() + "/orders/1").retrieve().body(Map.class);
+            api.revoke(api.requests().get(0).bearerToken());
+            restClient.get().uri(api.baseUrl() + "/orders/2").retrieve().body(Map.class);
+            client.getBean(RestTemplate.class).getForObject(api.baseUrl() + "/orders/3", Map.class);
+            String text = logs.text();
+            assertThat(text).as("something was logged").isNotEmpty();
+            assertThat(text).doesNotContain(TRICKY_SECRET);
+            for (ApiRequest request : api.requests()) {
+                assertThat(text).doesNotContain(request.bearerToken());
+            }
         }
     }
 
