@@ -29,13 +29,7 @@ import io.github.oauthclient.core.OAuth2Token;
  * </ul>
  * The original body array is never modified, so a 401 retry starts from it again.
  */
-final class BodyTokenPlacer implements TokenPlacer {
-
-    private final String registrationId;
-
-    BodyTokenPlacer(String registrationId) {
-        this.registrationId = registrationId;
-    }
+record BodyTokenPlacer(String registrationId) implements TokenPlacer {
 
     @Override
     public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,

@@ -18,13 +18,7 @@ import io.github.oauthclient.core.OAuth2Token;
  *
  * <p>RFC 6750 discourages this placement (URLs end up in access logs); use it only for servers that need it.
  */
-final class QueryTokenPlacer implements TokenPlacer {
-
-    private final String registrationId;
-
-    QueryTokenPlacer(String registrationId) {
-        this.registrationId = registrationId;
-    }
+record QueryTokenPlacer(String registrationId) implements TokenPlacer {
 
     @Override
     public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
