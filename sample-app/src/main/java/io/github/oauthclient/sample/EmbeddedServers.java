@@ -102,24 +102,33 @@ public final class EmbeddedServers implements AutoCloseable {
 	}
 
 	/**
-	 * Runs one server application. Its own configuration file, not the client's {@code application.yml}; the
-	 * composition's properties (its port, the generated secret, the other server's URL) take precedence over
-	 * anything else so that, say, a {@code SERVER_PORT} variable meant for the client cannot move it.
+	 * Runs one server application, with its own configuration file rather than the client's
+	 * {@code application.yml}, and no command-line arguments: those are the client's.
 	 */
 	private static ConfigurableApplicationContext start(Class<?> application, String configName, String[] profiles,
 			Map<String, Object> properties) {
-		return new SpringApplicationBuilder(application).properties("spring.config.name=" + configName)
+		return application(application, properties).properties("spring.config.name=" + configName)
 			.profiles(profiles)
+			.run();
+	}
+
+	/**
+	 * A builder for one of the demo's applications. The composition's properties (ports, the generated secret, the
+	 * other servers' URLs) take precedence over anything else, so that, say, a {@code SERVER_PORT} variable cannot
+	 * move a server; the composition closes the applications itself, in order.
+	 */
+	static SpringApplicationBuilder application(Class<?> application, Map<String, Object> properties) {
+		return new SpringApplicationBuilder(application)
 			.initializers((context) -> context.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("demo-composition", properties)))
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
-			.registerShutdownHook(false)
-			.run();
+			.registerShutdownHook(false);
 	}
 
-	private static String loopbackUrl(ConfigurableApplicationContext context) {
+	/** Where a started application listens: its loopback address and actual port. */
+	static String loopbackUrl(ConfigurableApplicationContext context) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		return "http://127.0.0.1:" + port;
 	}

@@ -1,5 +1,6 @@
 package io.github.oauthclient.sample.inventory;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -8,8 +9,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The protected resource: {@code GET /api/inventory}. Besides the stock it tells the caller who it was served as
- * and which token (by number, see {@link TokenLedger}) the call carried, which is what the demo prints.
+ * The protected resource: {@code GET /api/inventory}. Besides the stock it tells the caller who it was served as,
+ * which token (by number, see {@link TokenLedger}) the call carried and when that token expires, which is what the
+ * demo prints.
  */
 @RestController
 class InventoryController {
@@ -25,13 +27,13 @@ class InventoryController {
 
 	@GetMapping("/api/inventory")
 	InventoryResponse inventory(@AuthenticationPrincipal Jwt token) {
-		return new InventoryResponse(STOCK, token.getSubject(), this.ledger.numberOf(token));
+		return new InventoryResponse(STOCK, token.getSubject(), this.ledger.numberOf(token), token.getExpiresAt());
 	}
 
 	record StockItem(String sku, String name, int quantity) {
 	}
 
-	record InventoryResponse(List<StockItem> items, String servedTo, int tokenNumber) {
+	record InventoryResponse(List<StockItem> items, String servedTo, int tokenNumber, Instant tokenExpiresAt) {
 	}
 
 }

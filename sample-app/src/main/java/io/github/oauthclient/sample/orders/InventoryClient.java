@@ -1,5 +1,6 @@
 package io.github.oauthclient.sample.orders;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +29,13 @@ public class InventoryClient {
 	public Call fetchInventory() {
 		try {
 			Inventory inventory = this.restClient.get().uri("/api/inventory").retrieve().body(Inventory.class);
-			return new Call(200, inventory.tokenNumber(), inventory.items().size(), null);
+			return new Call(200, inventory.tokenNumber(), inventory.tokenExpiresAt(), inventory.items().size(), null);
 		}
 		catch (RestClientResponseException ex) {
-			return new Call(ex.getStatusCode().value(), 0, 0, describe(ex.getStatusCode()));
+			return new Call(ex.getStatusCode().value(), 0, null, 0, describe(ex.getStatusCode()));
 		}
 		catch (RestClientException | IllegalStateException ex) {
-			return new Call(0, 0, 0, ex.getMessage());
+			return new Call(0, 0, null, 0, ex.getMessage());
 		}
 	}
 
@@ -47,10 +48,11 @@ public class InventoryClient {
 	 *
 	 * @param status the HTTP status, 0 when there was no answer (or no token could be had)
 	 * @param tokenNumber which token the API saw (1 for the first it accepted, and so on), 0 on failure
+	 * @param tokenExpiresAt when that token expires (its {@code exp} claim), null on failure
 	 * @param items how many stock items came back
 	 * @param failure why it failed, or null
 	 */
-	public record Call(int status, int tokenNumber, int items, String failure) {
+	public record Call(int status, int tokenNumber, Instant tokenExpiresAt, int items, String failure) {
 
 		public boolean succeeded() {
 			return this.status == 200;
@@ -59,7 +61,7 @@ public class InventoryClient {
 	}
 
 	/** The part of the API's answer the demo reads. */
-	record Inventory(List<Object> items, String servedTo, int tokenNumber) {
+	record Inventory(List<Object> items, String servedTo, int tokenNumber, Instant tokenExpiresAt) {
 	}
 
 }
