@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
@@ -57,24 +58,26 @@ public class DemoFlow {
 
 	/** The whole tour, as printed at start-up: first calls, renewal, healed 401, summary. */
 	public DemoReport runTour(PrintWriter out) {
+		OptionalInt requestsBefore = this.backstage.tokenRequests();
 		DemoReport.Tally tally = new DemoReport.Tally();
 		concurrentFirstCalls(out, tally);
 		renewalAheadOfExpiry(out, tally);
-		healedUnauthorized(out, tally);
-		return summarize(out, tally);
+		healedUnauthorized(out, "3. ", tally);
+		return summarize(out, tally, requestsBefore);
 	}
 
 	/** The short round {@code GET /demo} runs: a few calls with the cached token, then a healed 401. */
 	public DemoReport runOnDemand(PrintWriter out) {
+		OptionalInt requestsBefore = this.backstage.tokenRequests();
 		DemoReport.Tally tally = new DemoReport.Tally();
-		out.printf("Calls with the token the client holds (%s):%n", this.tokenFacts.describeCurrentToken());
+		out.printf("Calls with the token the client holds: %s%n", this.tokenFacts.describeCurrentToken());
 		for (int i = 0; i < 3; i++) {
 			Call call = this.inventory.fetchInventory();
 			tally.count(call);
 			printCall(out, call, "");
 		}
-		healedUnauthorized(out, tally);
-		return summarize(out, tally);
+		healedUnauthorized(out, "", tally);
+		return summarize(out, tally, requestsBefore);
 	}
 
 	private void concurrentFirstCalls(PrintWriter out, DemoReport.Tally tally) {
@@ -145,8 +148,8 @@ public class DemoFlow {
 				if (!ahead.isNegative()) {
 					renewals++;
 					tally.renewal();
-					note = "  <- renewed: token #" + previous.tokenNumber() + " was still valid for " + ahead.toSeconds()
-							+ " s";
+					note = String.format(Locale.ROOT, "  <- renewed: token #%d was still valid for %.1f s", previous.tokenNumber(),
+							ahead.toMillis() / 1000.0);
 				}
 				else {
 					note = "  <- new token only after #" + previous.tokenNumber() + " had expired";
@@ -179,9 +182,9 @@ public class DemoFlow {
 	 * Revokes the client's token at the API and shows the next call succeed anyway. Tried twice: if the client
 	 * happens to renew its token in the instant between the revocation and the call, there is nothing to heal.
 	 */
-	private void healedUnauthorized(PrintWriter out, DemoReport.Tally tally) {
-		out.printf("%n3. Revocation: the API rejects every token it has seen so far (as after a revocation or a key"
-				+ " rotation), then the client calls again%n");
+	private void healedUnauthorized(PrintWriter out, String stepNumber, DemoReport.Tally tally) {
+		out.printf("%n%sRevocation: the API rejects every token it has seen so far (as after a revocation or a key"
+				+ " rotation), then the client calls again%n", stepNumber);
 		String lastProblem = null;
 		for (int attempt = 1; attempt <= 2; attempt++) {
 			lastProblem = tryHealing(out, tally);
@@ -227,11 +230,11 @@ public class DemoFlow {
 		return null;
 	}
 
-	private DemoReport summarize(PrintWriter out, DemoReport.Tally tally) {
-		DemoReport report = tally.toReport(this.backstage.tokenRequests().orElse(-1));
+	private DemoReport summarize(PrintWriter out, DemoReport.Tally tally, OptionalInt requestsBefore) {
+		DemoReport report = tally.toReport(requestsSince(requestsBefore));
 		out.printf("%nSummary: %d authenticated calls, %d failed; %s%d renewal(s) ahead of expiry; %d 401(s) healed by"
 				+ " one retry%n", report.succeededCalls() + report.failedCalls(), report.failedCalls(),
-				(report.tokenRequests() >= 0) ? report.tokenRequests() + " token requests in all; " : "",
+				(report.tokenRequests() >= 0) ? report.tokenRequests() + " token request(s); " : "",
 				report.renewals(), report.healed401s());
 		if (report.passed()) {
 			out.println("Everything happened as described.");

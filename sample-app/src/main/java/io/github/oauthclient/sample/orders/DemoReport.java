@@ -12,7 +12,7 @@ import java.util.List;
  * @param failedCalls authenticated calls that failed
  * @param renewals token changes seen while the previous token was still valid
  * @param healed401s calls whose 401 (revoked token) was healed by one retry with a fresh token
- * @param tokenRequests token requests the embedded authorization server received, -1 when not known
+ * @param tokenRequests token requests the embedded authorization server received during the run, -1 when not known
  * @param problems the expectations that were not met, empty when the flow went as described
  */
 public record DemoReport(int succeededCalls, int failedCalls, int renewals, int healed401s, int tokenRequests,
