@@ -3,6 +3,7 @@ package io.github.oauthclient.sample;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.oauthclient.sample.authserver.AuthorizationServerApp;
@@ -26,6 +27,9 @@ import org.springframework.core.env.PropertyResolver;
  */
 public final class EmbeddedServers implements AutoCloseable {
 
+	/** What the API's {@code inventory-api-external.yml} reads, passed on wherever the launch found them. */
+	private static final List<String> EXTERNAL_API_SETTINGS = List.of("DEMO_JWK_SET_URI", "DEMO_REQUIRED_SCOPE");
+
 	private final ConfigurableApplicationContext authorizationServer;
 
 	private final ConfigurableApplicationContext inventoryApi;
@@ -42,7 +46,8 @@ public final class EmbeddedServers implements AutoCloseable {
 	/**
 	 * Starts the servers.
 	 * @param settings where {@code demo.authorization-server.port}, {@code demo.inventory-api.port} (both 0, a free
-	 * port, unless set) and {@code demo.token-lifetime} come from
+	 * port, unless set), {@code demo.token-lifetime} and, for the external profile, {@code DEMO_JWK_SET_URI} and
+	 * {@code DEMO_REQUIRED_SCOPE} come from
 	 * @param external whether the {@code external} profile is active (no embedded authorization server)
 	 */
 	public static EmbeddedServers start(PropertyResolver settings, boolean external) {
@@ -64,6 +69,12 @@ public final class EmbeddedServers implements AutoCloseable {
 			orderService.put("demo.client-secret", clientSecret);
 		}
 		api.put("server.port", settings.getProperty("demo.inventory-api.port", "0"));
+		for (String name : EXTERNAL_API_SETTINGS) {
+			String value = settings.getProperty(name);
+			if (value != null) {
+				api.put(name, value);
+			}
+		}
 		try {
 			ConfigurableApplicationContext inventoryApi = start(InventoryApiApp.class, InventoryApiApp.CONFIG_NAME,
 					profiles, api);

@@ -89,8 +89,10 @@ public final class SampleApplication {
 		console.println();
 		console.println("oauth-client-spring-boot sample: service-to-service authentication, all in this JVM");
 		if (external) {
-			console.printf("  authorization server  %s (yours, external profile)%n",
-					orders.getEnvironment().getProperty("oauth.client.token-uri", "(discovered from issuer-uri)"));
+			String tokenUri = orders.getEnvironment().getProperty("oauth.client.token-uri", "");
+			console.printf("  authorization server  %s  yours (external profile)%n", tokenUri.isBlank()
+					? orders.getEnvironment().getProperty("oauth.client.issuer-uri") + " (token endpoint discovered)"
+					: tokenUri);
 		}
 		else {
 			console.printf("  authorization server  %s  Spring Authorization Server; client orders-service, tokens"
