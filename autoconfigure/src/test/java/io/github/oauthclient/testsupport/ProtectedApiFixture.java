@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -51,7 +52,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Every path under {@code /public/} is open; everything else needs a valid token and answers with a JSON echo of
  * {@code path}, {@code subject} (the client id), {@code scope}, {@code method} and every request parameter except
  * {@code access_token}. Every request is recorded with the credentials it carried. {@link #revoke(String)} makes the
- * API reject one token (as a server does after key rotation or revocation) to provoke 401 answers.
+ * API reject one token (as a server does after key rotation or revocation) and {@link #rejectAllTokens(boolean)}
+ * every token, to provoke 401 answers.
  */
 public final class ProtectedApiFixture implements AutoCloseable {
 
@@ -63,11 +65,14 @@ public final class ProtectedApiFixture implements AutoCloseable {
 
     private final Set<String> revoked;
 
+    private final AtomicBoolean rejectAll;
+
     private ProtectedApiFixture(ConfigurableApplicationContext context, List<ApiRequest> requests,
-            Set<String> revoked) {
+            Set<String> revoked, AtomicBoolean rejectAll) {
         this.context = context;
         this.requests = requests;
         this.revoked = revoked;
+        this.rejectAll = rejectAll;
         this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
@@ -79,6 +84,7 @@ public final class ProtectedApiFixture implements AutoCloseable {
     public static ProtectedApiFixture start(AuthorizationServerFixture issuer) {
         List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
         Set<String> revoked = ConcurrentHashMap.newKeySet();
+        AtomicBoolean rejectAll = new AtomicBoolean();
         ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)
             .web(WebApplicationType.SERVLET)
             .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
@@ -90,18 +96,19 @@ public final class ProtectedApiFixture implements AutoCloseable {
                             + "OAuth2AuthorizationServerJwtAutoConfiguration")
             .initializers((ctx) -> {
                 GenericApplicationContext generic = (GenericApplicationContext) ctx;
-                generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked));
+                generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked, rejectAll));
                 generic.registerBean("recordingFilter", FilterRegistrationBean.class, () -> recording(requests));
             })
             .run();
-        return new ProtectedApiFixture(context, requests, revoked);
+        return new ProtectedApiFixture(context, requests, revoked, rejectAll);
     }
 
-    private static JwtDecoder revocableDecoder(AuthorizationServerFixture issuer, Set<String> revoked) {
+    private static JwtDecoder revocableDecoder(AuthorizationServerFixture issuer, Set<String> revoked,
+            AtomicBoolean rejectAll) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
         return (token) -> {
-            if (revoked.contains(token)) {
+            if (rejectAll.get() || revoked.contains(token)) {
                 throw new BadJwtException("The token has been revoked");
             }
             return decoder.decode(token);
@@ -154,6 +161,11 @@ public final class ProtectedApiFixture implements AutoCloseable {
     /** From now on, rejects {@code accessToken} with 401 invalid_token. */
     public void revoke(String accessToken) {
         this.revoked.add(accessToken);
+    }
+
+    /** While {@code true}, rejects every token with 401 invalid_token, even valid ones. */
+    public void rejectAllTokens(boolean reject) {
+        this.rejectAll.set(reject);
     }
 
     @Override
