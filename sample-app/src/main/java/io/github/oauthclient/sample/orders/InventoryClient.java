@@ -3,6 +3,8 @@ package io.github.oauthclient.sample.orders;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.oauthclient.token.TokenAcquisitionException;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,9 @@ public class InventoryClient {
 		}
 		catch (RestClientResponseException ex) {
 			return new Call(ex.getStatusCode().value(), 0, null, 0, describe(ex.getStatusCode()));
+		}
+		catch (TokenAcquisitionException ex) {
+			return new Call(0, 0, null, 0, "no token: " + ex.getMessage());
 		}
 		catch (RestClientException | IllegalStateException ex) {
 			return new Call(0, 0, null, 0, ex.getMessage());

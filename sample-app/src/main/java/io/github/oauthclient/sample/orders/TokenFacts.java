@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 import io.github.oauthclient.core.OAuth2Token;
+import io.github.oauthclient.token.TokenAcquisitionException;
 import io.github.oauthclient.token.TokenProvider;
 
 import org.springframework.stereotype.Component;
@@ -27,7 +28,12 @@ public class TokenFacts {
 
 	/** For example {@code "Bearer, 692 characters, scope [inventory.read], expires_in 7 s (at 20:09:07)"}. */
 	public String describeCurrentToken() {
-		return describe(this.tokenProvider.token());
+		try {
+			return describe(this.tokenProvider.token());
+		}
+		catch (TokenAcquisitionException ex) {
+			return "none: " + ex.getMessage();
+		}
 	}
 
 	static String describe(OAuth2Token token) {
