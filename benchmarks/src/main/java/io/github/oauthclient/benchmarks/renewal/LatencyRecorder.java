@@ -1,0 +1,48 @@
+package io.github.oauthclient.benchmarks.renewal;
+
+import java.util.Arrays;
+
+/**
+ * One caller thread's call latencies in nanoseconds, kept raw (a few hundred thousand longs per run) so the
+ * percentiles and the slowest call are exact, not bucketed. Not thread-safe: each caller has its own, merged
+ * after the run.
+ */
+final class LatencyRecorder {
+
+	private long[] nanos = new long[1 << 16];
+
+	private int size;
+
+	void record(long latencyNanos) {
+		if (this.size == this.nanos.length) {
+			this.nanos = Arrays.copyOf(this.nanos, this.size * 2);
+		}
+		this.nanos[this.size++] = latencyNanos;
+	}
+
+	/** All latencies of all recorders, sorted ascending. */
+	static long[] mergeSorted(Iterable<LatencyRecorder> recorders) {
+		int total = 0;
+		for (LatencyRecorder recorder : recorders) {
+			total += recorder.size;
+		}
+		long[] all = new long[total];
+		int at = 0;
+		for (LatencyRecorder recorder : recorders) {
+			System.arraycopy(recorder.nanos, 0, all, at, recorder.size);
+			at += recorder.size;
+		}
+		Arrays.sort(all);
+		return all;
+	}
+
+	/** The {@code fraction} percentile (nearest rank) of sorted latencies; 0 for none. */
+	static long percentile(long[] sorted, double fraction) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int rank = (int) Math.ceil(fraction * sorted.length);
+		return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+	}
+
+}
