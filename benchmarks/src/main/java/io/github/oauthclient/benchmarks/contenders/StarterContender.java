@@ -23,7 +23,18 @@ public final class StarterContender implements Contender {
 	 * @param resourceUrl the one resource URL tokens may be sent to (requests under it get a token)
 	 */
 	public StarterContender(URI tokenUri, URI resourceUrl) {
-		this.application = new BootApplication(properties(tokenUri, resourceUrl));
+		this(tokenUri, resourceUrl, Map.of());
+	}
+
+	/**
+	 * @param tokenUri the token endpoint
+	 * @param resourceUrl the one resource URL tokens may be sent to (requests under it get a token)
+	 * @param otherProperties further application properties (e.g. which HTTP client Boot builds clients with)
+	 */
+	public StarterContender(URI tokenUri, URI resourceUrl, Map<String, Object> otherProperties) {
+		Map<String, Object> properties = properties(tokenUri, resourceUrl);
+		properties.putAll(otherProperties);
+		this.application = new BootApplication(properties);
 		List<ClientHttpRequestInterceptor> installed = this.application.installedInterceptors();
 		if (installed.size() != 1) {
 			this.application.close();

@@ -10,8 +10,8 @@ import org.springframework.http.HttpRequest;
 
 /**
  * The smallest mutable {@link HttpRequest} an interceptor can work on: what a {@code RestClient} hands its
- * interceptors, without a connection behind it. One instance per benchmark thread is reused for every call; the
- * {@link NoOpExecution} takes the {@code Authorization} header off again so each call starts from the same state.
+ * interceptors, without a connection behind it. One instance per benchmark thread is reused for every call, each
+ * interceptor replacing the {@code Authorization} value the previous call left (see {@link NoOpExecution}).
  */
 public final class BenchRequest implements HttpRequest {
 

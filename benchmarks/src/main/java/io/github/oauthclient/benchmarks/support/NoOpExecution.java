@@ -6,10 +6,13 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * The end of the interceptor chain without a network: it "sends" the request by reading the
- * {@code Authorization} header an interceptor attached (as a real request factory would, to write it on the
- * wire), remembers it for the caller to check or consume, and takes it off the reused request so the next call
- * starts clean. Answers {@link OkResponse#INSTANCE}. Looking up and removing by the lower-case name allocates
- * nothing, so the execution adds the same small constant cost to every contender.
+ * {@code Authorization} header an interceptor attached (as a real request factory reads it to write it on the
+ * wire), remembers it for the caller to check, and answers {@link OkResponse#INSTANCE}. Looking the header up by
+ * its lower-case name allocates nothing, so the execution adds the same tiny constant cost to every contender.
+ *
+ * <p>The header stays on the request: a benchmark thread reuses one request, and each interceptor replaces the
+ * previous call's value (every contender is checked to do so before measuring), which keeps the header map's
+ * own insertion cost out of the numbers, as in the floor figures of issue 6.
  */
 public final class NoOpExecution implements ClientHttpRequestExecution {
 
@@ -20,7 +23,6 @@ public final class NoOpExecution implements ClientHttpRequestExecution {
 	@Override
 	public ClientHttpResponse execute(HttpRequest request, byte[] body) {
 		this.lastAuthorization = request.getHeaders().getFirst(AUTHORIZATION);
-		request.getHeaders().remove(AUTHORIZATION);
 		return OkResponse.INSTANCE;
 	}
 
