@@ -1,0 +1,34 @@
+package io.github.oauthclient.core;
+
+/**
+ * OAuth 2.0 error {@code unsupported_grant_type}: the authorization server does not support the grant type. Mirrors oauthlib's class for this code (default description
+ * {@code ""}, status code 400).
+ */
+public class UnsupportedGrantTypeException extends OAuth2Exception {
+
+	private static final long serialVersionUID = 1L;
+
+	/** The error code this class stands for. */
+	public static final String ERROR = "unsupported_grant_type";
+
+	/** oauthlib's default description, used when the server sends none. */
+	public static final String DEFAULT_DESCRIPTION = "";
+
+	/** oauthlib's class-default status code. */
+	public static final int STATUS_CODE = 400;
+
+	/** With the default description and no uri or state. */
+	public UnsupportedGrantTypeException() {
+		this(null, null, null);
+	}
+
+	/**
+	 * @param description the {@code error_description}, or null for the default
+	 * @param uri the {@code error_uri} or null
+	 * @param state the {@code state} or null
+	 */
+	public UnsupportedGrantTypeException(String description, String uri, String state) {
+		super(ERROR, orDefault(description, DEFAULT_DESCRIPTION), uri, state, STATUS_CODE);
+	}
+
+}

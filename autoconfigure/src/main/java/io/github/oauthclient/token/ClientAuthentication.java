@@ -1,0 +1,48 @@
+package io.github.oauthclient.token;
+
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Puts a client's credentials into a token request, in the way its {@link ClientAuthenticationMethod} prescribes.
+ *
+ * <p>Exists because oauthlib's {@code BackendApplicationClient} builds only the body and leaves client
+ * authentication to the caller (requests-oauthlib does Basic auth for Python users). One small strategy per method
+ * keeps the encoding rules (RFC 6749 section 2.3.1 for Basic) in one place each. Implementations mask the secret in
+ * {@code toString()}.
+ */
+public sealed interface ClientAuthentication
+        permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication {
+
+    /** The strategy for {@code method}. */
+    static ClientAuthentication of(ClientAuthenticationMethod method, String clientId, String clientSecret,
+            boolean includeClientId) {
+        return switch (method) {
+            case CLIENT_SECRET_BASIC -> new ClientSecretBasicAuthentication(clientId, clientSecret, includeClientId);
+            case CLIENT_SECRET_POST -> new ClientSecretPostAuthentication(clientSecret);
+            case NONE -> new PublicClientAuthentication();
+        };
+    }
+
+    /** The strategy described by {@code settings}. */
+    static ClientAuthentication of(TokenEndpointSettings settings) {
+        return of(settings.authenticationMethod(), settings.clientId(), settings.clientSecret(),
+                settings.includeClientId());
+    }
+
+    /** The method this strategy implements. */
+    ClientAuthenticationMethod method();
+
+    /** Whether the body carries {@code client_id} (oauthlib's {@code include_client_id}). */
+    boolean includeClientIdInBody();
+
+    /**
+     * Adds this method's body parameters (the {@code client_secret} of {@code client_secret_post}) to the extras
+     * passed to {@code prepareTokenRequest}, which places them where oauthlib would.
+     */
+    void addBodyParameters(Map<String, Object> extras);
+
+    /** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). */
+    void addHeaders(HttpHeaders headers);
+}

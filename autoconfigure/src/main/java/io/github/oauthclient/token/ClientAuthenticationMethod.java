@@ -1,0 +1,53 @@
+package io.github.oauthclient.token;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * How a client proves its identity to the token endpoint (RFC 6749 section 2.3, RFC 7591 names).
+ *
+ * <p>Exists because oauthlib leaves client authentication to the caller: {@code BackendApplicationClient} only builds
+ * the body. The names are those of the {@code authentication-method} property and of RFC 8414's
+ * {@code token_endpoint_auth_methods_supported}.
+ */
+public enum ClientAuthenticationMethod {
+
+    /** Id and secret in an HTTP Basic {@code Authorization} header, each form-urlencoded first. The default. */
+    CLIENT_SECRET_BASIC("client_secret_basic"),
+
+    /** Id and secret as {@code client_id} and {@code client_secret} in the form body. */
+    CLIENT_SECRET_POST("client_secret_post"),
+
+    /** A public client: {@code client_id} in the body, no secret anywhere. */
+    NONE("none");
+
+    private final String value;
+
+    ClientAuthenticationMethod(String value) {
+        this.value = value;
+    }
+
+    /** The RFC name, such as {@code client_secret_basic}. */
+    public String value() {
+        return value;
+    }
+
+    /**
+     * The method with the given RFC name (case-insensitive; {@code -} accepted for {@code _}).
+     *
+     * @throws IllegalArgumentException naming the accepted values when there is none
+     */
+    public static ClientAuthenticationMethod fromValue(String value) {
+        if (value != null) {
+            String normalized = value.trim().toLowerCase(Locale.ROOT).replace('-', '_');
+            for (ClientAuthenticationMethod method : values()) {
+                if (method.value.equals(normalized)) {
+                    return method;
+                }
+            }
+        }
+        throw new IllegalArgumentException("Unknown client authentication method '" + value + "'; use one of "
+                + Arrays.stream(values()).map(ClientAuthenticationMethod::value).collect(Collectors.joining(", ")));
+    }
+}
