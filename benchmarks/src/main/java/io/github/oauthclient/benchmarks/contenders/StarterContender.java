@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
+
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 
 /**
@@ -36,10 +38,10 @@ public final class StarterContender implements Contender {
 		properties.putAll(otherProperties);
 		this.application = new BootApplication(properties);
 		List<ClientHttpRequestInterceptor> installed = this.application.installedInterceptors();
-		if (installed.size() != 1) {
+		if (installed.size() != 1 || !(installed.get(0) instanceof OAuthClientHttpRequestInterceptor)) {
 			this.application.close();
-			throw new IllegalStateException("Expected the starter to install exactly one interceptor in a Boot-built "
-					+ "RestClient, found " + installed);
+			throw new IllegalStateException("Expected the starter to install exactly one "
+					+ "OAuthClientHttpRequestInterceptor in a Boot-built RestClient, found " + installed);
 		}
 		this.interceptor = installed.get(0);
 	}

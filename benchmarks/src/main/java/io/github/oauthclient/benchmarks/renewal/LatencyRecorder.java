@@ -13,11 +13,32 @@ final class LatencyRecorder {
 
 	private int size;
 
-	void record(long latencyNanos) {
+	private long slowestNanos = -1;
+
+	private long slowestStartedAt;
+
+	void record(long startedAt, long latencyNanos) {
 		if (this.size == this.nanos.length) {
 			this.nanos = Arrays.copyOf(this.nanos, this.size * 2);
 		}
 		this.nanos[this.size++] = latencyNanos;
+		if (latencyNanos > this.slowestNanos) {
+			this.slowestNanos = latencyNanos;
+			this.slowestStartedAt = startedAt;
+		}
+	}
+
+	/** {@link System#nanoTime()} at the start of the slowest call of all recorders; 0 for none. */
+	static long slowestStartedAt(Iterable<LatencyRecorder> recorders) {
+		long slowest = -1;
+		long startedAt = 0;
+		for (LatencyRecorder recorder : recorders) {
+			if (recorder.slowestNanos > slowest) {
+				slowest = recorder.slowestNanos;
+				startedAt = recorder.slowestStartedAt;
+			}
+		}
+		return startedAt;
 	}
 
 	/** All latencies of all recorders, sorted ascending. */

@@ -61,22 +61,29 @@ public final class RenewalUnderLoad {
 	 * @param p99 99th percentile call latency
 	 * @param p999 99.9th percentile call latency
 	 * @param slowest slowest call
+	 * @param slowestAfterTokenRequest how long after the arrival of the latest token request the slowest call
+	 * started, or {@code null} when none had arrived yet (a slowest call right after a renewal started points at
+	 * the renewal hand-off; one far from any points at the machine: GC, scheduling)
 	 * @param firstFailure the first exception a caller saw, or {@code null}
 	 */
 	public record Result(String contender, Duration window, long calls, long callsWithoutToken, int tokenRequests,
-			Duration shortestGap, Duration p50, Duration p99, Duration p999, Duration slowest, String firstFailure) {
+			Duration shortestGap, Duration p50, Duration p99, Duration p999, Duration slowest,
+			Duration slowestAfterTokenRequest, String firstFailure) {
 
 		@Override
 		public String toString() {
 			return String.format("renewal  %-15s window=%ds calls=%d tokenRequests=%d shortestGapMs=%s p50=%s p99=%s"
-					+ " p99.9=%s slowest=%s callsWithoutToken=%d%s", this.contender, this.window.toSeconds(),
-					this.calls, this.tokenRequests, (this.shortestGap != null) ? this.shortestGap.toMillis() : "-",
-					micros(this.p50), micros(this.p99), micros(this.p999), micros(this.slowest),
+					+ " p99.9=%s slowest=%s slowestStartedAfterTokenRequest=%s callsWithoutToken=%d%s", this.contender,
+					this.window.toSeconds(), this.calls, this.tokenRequests,
+					(this.shortestGap != null) ? this.shortestGap.toMillis() : "-", micros(this.p50),
+					micros(this.p99), micros(this.p999), micros(this.slowest),
+					(this.slowestAfterTokenRequest != null) ? micros(this.slowestAfterTokenRequest) : "-",
 					this.callsWithoutToken, (this.firstFailure != null) ? " firstFailure=" + this.firstFailure : "");
 		}
 
-		private static String micros(Duration duration) {
-			return String.format("%.1fus", duration.toNanos() / 1000.0);
+		/** Formats a duration in microseconds, one decimal. */
+		public static String micros(Duration duration) {
+			return String.format("%.1f us", duration.toNanos() / 1000.0);
 		}
 
 	}
@@ -121,14 +128,13 @@ public final class RenewalUnderLoad {
 				throw new IllegalStateException("callers did not finish");
 			}
 			long[] sorted = LatencyRecorder.mergeSorted(recorders);
-			List<Long> arrivals = endpoint.arrivalNanos()
-				.stream()
-				.filter((at) -> at >= windowStart && at < windowEnd)
-				.toList();
+			List<Long> allArrivals = endpoint.arrivalNanos();
+			List<Long> arrivals = allArrivals.stream().filter((at) -> at >= windowStart && at < windowEnd).toList();
 			return new Result(contender.name(), window, sorted.length, withoutToken.get(), arrivals.size(),
 					shortestGap(arrivals), nanos(LatencyRecorder.percentile(sorted, 0.50)),
 					nanos(LatencyRecorder.percentile(sorted, 0.99)), nanos(LatencyRecorder.percentile(sorted, 0.999)),
-					nanos((sorted.length > 0) ? sorted[sorted.length - 1] : 0), firstFailure.get());
+					nanos((sorted.length > 0) ? sorted[sorted.length - 1] : 0),
+					sinceLatestBefore(allArrivals, LatencyRecorder.slowestStartedAt(recorders)), firstFailure.get());
 		}
 	}
 
@@ -152,7 +158,7 @@ public final class RenewalUnderLoad {
 			}
 			long end = System.nanoTime();
 			if (start >= windowStart) {
-				recorder.record(end - start);
+				recorder.record(start, end - start);
 				if (!authenticated) {
 					withoutToken.incrementAndGet();
 				}
@@ -171,6 +177,16 @@ public final class RenewalUnderLoad {
 			}
 		}
 		return shortest;
+	}
+
+	private static Duration sinceLatestBefore(List<Long> arrivals, long at) {
+		Duration since = null;
+		for (long arrival : arrivals) {
+			if (arrival <= at) {
+				since = Duration.ofNanos(at - arrival);
+			}
+		}
+		return since;
 	}
 
 	private static Duration nanos(long nanos) {
