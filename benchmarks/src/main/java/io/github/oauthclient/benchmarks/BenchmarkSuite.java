@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import io.github.oauthclient.benchmarks.contenders.ContenderType;
 import io.github.oauthclient.benchmarks.endtoend.EndToEndBenchmark;
 import io.github.oauthclient.benchmarks.hotpath.HotPathBenchmark;
+import io.github.oauthclient.benchmarks.hotpath.HotPathPartsBenchmark;
 import io.github.oauthclient.benchmarks.renewal.RenewalUnderLoad;
 import io.github.oauthclient.benchmarks.stampede.ColdStartStampede;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -30,12 +31,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * target, whether it was met. JMH prints its own raw lines as it goes; the table comes last.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.BenchmarkSuite
- * [--smoke] [hotpath] [stampede] [renewal] [endtoend]}: no names runs all four; {@code --smoke} uses
+ * [--smoke] [hotpath] [stampede] [renewal] [endtoend] [hotpath-parts]}: no names runs the four of the issue
+ * ({@code hotpath-parts}, diagnostics, runs only when named); {@code --smoke} uses
  * {@code -f 1 -wi 1 -i 1 -w 1s -r 1s} for the JMH parts (the counts run as in the full suite).
  */
 public final class BenchmarkSuite {
 
 	private static final List<String> PARTS = List.of("hotpath", "stampede", "renewal", "endtoend");
+
+	/** Diagnostics, run only when named. */
+	private static final String HOT_PATH_PARTS = "hotpath-parts";
 
 	private static final String ALLOCATION = "gc.alloc.rate.norm";
 
@@ -52,8 +57,9 @@ public final class BenchmarkSuite {
 		boolean smoke = arguments.remove("--smoke");
 		List<String> parts = arguments.isEmpty() ? PARTS : arguments;
 		for (String part : parts) {
-			if (!PARTS.contains(part)) {
-				throw new IllegalArgumentException("Unknown part '" + part + "': choose from " + PARTS);
+			if (!PARTS.contains(part) && !HOT_PATH_PARTS.equals(part)) {
+				throw new IllegalArgumentException("Unknown part '" + part + "': choose from " + PARTS + " and "
+						+ HOT_PATH_PARTS);
 			}
 		}
 		BenchmarkSuite suite = new BenchmarkSuite(smoke ? JmhSettings.SMOKE : JmhSettings.FULL);
@@ -61,6 +67,9 @@ public final class BenchmarkSuite {
 		if (parts.contains("hotpath")) {
 			suite.hotPath(1);
 			suite.hotPath(2);
+		}
+		if (parts.contains(HOT_PATH_PARTS)) {
+			suite.hotPathParts();
 		}
 		if (parts.contains("stampede")) {
 			suite.stampede();
@@ -112,6 +121,19 @@ public final class BenchmarkSuite {
 				verdict(extraBytes <= 1.0)));
 		this.table.add(String.format("- Spring Security / ours: %.2fx ns/op, %.2fx B/op", primary(springSecurity)
 				/ primary(ours), allocation(springSecurity) / Math.max(1.0, allocation(ours))));
+	}
+
+	private void hotPathParts() throws RunnerException {
+		ChainedOptionsBuilder options = new OptionsBuilder().include(HotPathPartsBenchmark.class.getName() + "\\.")
+			.addProfiler(GCProfiler.class);
+		Map<String, RunResult> results = byMethod(new Runner(this.settings.applyTo(options).build()).run());
+		section("Diagnostics: the pieces of our hot path, 1 thread");
+		this.table.add("| piece | ns/op | B/op |");
+		this.table.add("| --- | ---: | ---: |");
+		for (Map.Entry<String, RunResult> entry : results.entrySet()) {
+			this.table.add(String.format("| %s | %s | %.1f |", entry.getKey(), score(entry.getValue()),
+					allocation(entry.getValue())));
+		}
 	}
 
 	private void stampede() throws InterruptedException {
