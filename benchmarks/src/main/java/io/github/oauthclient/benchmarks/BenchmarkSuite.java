@@ -166,18 +166,20 @@ public final class BenchmarkSuite {
 				+ RenewalUnderLoad.THREADS + " threads for " + window.toSeconds() + " s, token endpoint answers after "
 				+ RenewalUnderLoad.ENDPOINT_DELAY.toMillis() + " ms)");
 		this.table.add("| contender | calls | token requests | shortest gap | p50 | p99 | p99.9 | slowest |"
-				+ " slowest began after a token request by | calls without token |");
-		this.table.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+				+ " slowest began after a token request by | calls > 1 ms | GC pauses | calls without token |");
+		this.table.add("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		Map<ContenderType, RenewalUnderLoad.Result> results = new TreeMap<>();
 		for (ContenderType type : ContenderType.values()) {
 			RenewalUnderLoad.Result result = RenewalUnderLoad.run(type, window);
 			System.out.println(result);
 			results.put(type, result);
-			this.table.add(String.format("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |", result.contender(),
+			this.table.add(String.format("| %s | %d | %d | %s | %s | %s | %s | %s | %s | %d | %d (%d ms) | %s |",
+					result.contender(),
 					result.calls(), result.tokenRequests(),
 					(result.shortestGap() != null) ? result.shortestGap().toMillis() + " ms" : "-",
 					micros(result.p50()), micros(result.p99()), micros(result.p999()), micros(result.slowest()),
 					(result.slowestAfterTokenRequest() != null) ? micros(result.slowestAfterTokenRequest()) : "-",
+					result.callsOver1ms(), result.gcPauses(), result.gcMillis(),
 					(type == ContenderType.UNAUTHENTICATED) ? "(all)" : String.valueOf(result.callsWithoutToken())));
 		}
 		RenewalUnderLoad.Result ours = results.get(ContenderType.OURS);

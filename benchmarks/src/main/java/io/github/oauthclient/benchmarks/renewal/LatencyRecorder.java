@@ -57,6 +57,15 @@ final class LatencyRecorder {
 		return all;
 	}
 
+	/** How many of the sorted latencies exceed {@code nanos}. */
+	static long countOver(long[] sorted, long nanos) {
+		int firstAbove = sorted.length;
+		while (firstAbove > 0 && sorted[firstAbove - 1] > nanos) {
+			firstAbove--;
+		}
+		return sorted.length - firstAbove;
+	}
+
 	/** The {@code fraction} percentile (nearest rank) of sorted latencies; 0 for none. */
 	static long percentile(long[] sorted, double fraction) {
 		if (sorted.length == 0) {

@@ -48,6 +48,8 @@ public final class RenewalUnderLoad {
 
 	private static final long PAUSE_NANOS = 50_000;
 
+	private static final long ONE_MILLI = 1_000_000;
+
 	/**
 	 * One contender's run.
 	 * @param contender the contender's name
@@ -64,21 +66,25 @@ public final class RenewalUnderLoad {
 	 * @param slowestAfterTokenRequest how long after the arrival of the latest token request the slowest call
 	 * started, or {@code null} when none had arrived yet (a slowest call right after a renewal started points at
 	 * the renewal hand-off; one far from any points at the machine: GC, scheduling)
+	 * @param callsOver1ms calls that took longer than 1 ms
+	 * @param gcPauses garbage collections during the window
+	 * @param gcMillis their accumulated time
 	 * @param firstFailure the first exception a caller saw, or {@code null}
 	 */
 	public record Result(String contender, Duration window, long calls, long callsWithoutToken, int tokenRequests,
 			Duration shortestGap, Duration p50, Duration p99, Duration p999, Duration slowest,
-			Duration slowestAfterTokenRequest, String firstFailure) {
+			Duration slowestAfterTokenRequest, long callsOver1ms, long gcPauses, long gcMillis, String firstFailure) {
 
 		@Override
 		public String toString() {
 			return String.format("renewal  %-15s window=%ds calls=%d tokenRequests=%d shortestGapMs=%s p50=%s p99=%s"
-					+ " p99.9=%s slowest=%s slowestStartedAfterTokenRequest=%s callsWithoutToken=%d%s", this.contender,
+					+ " p99.9=%s slowest=%s slowestStartedAfterTokenRequest=%s callsOver1ms=%d gc=%d/%dms"
+					+ " callsWithoutToken=%d%s", this.contender,
 					this.window.toSeconds(), this.calls, this.tokenRequests,
 					(this.shortestGap != null) ? this.shortestGap.toMillis() : "-", micros(this.p50),
 					micros(this.p99), micros(this.p999), micros(this.slowest),
 					(this.slowestAfterTokenRequest != null) ? micros(this.slowestAfterTokenRequest) : "-",
-					this.callsWithoutToken, (this.firstFailure != null) ? " firstFailure=" + this.firstFailure : "");
+					this.callsOver1ms, this.gcPauses, this.gcMillis, this.callsWithoutToken, (this.firstFailure != null) ? " firstFailure=" + this.firstFailure : "");
 		}
 
 		/** Formats a duration in microseconds, one decimal. */
@@ -124,9 +130,12 @@ public final class RenewalUnderLoad {
 				caller.setDaemon(true);
 				caller.start();
 			}
+			sleepUntil(windowStart);
+			GcActivity gcBefore = GcActivity.now();
 			if (!done.await(WARM_UP.plus(window).toSeconds() + 60, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("callers did not finish");
 			}
+			GcActivity gc = GcActivity.now().since(gcBefore);
 			long[] sorted = LatencyRecorder.mergeSorted(recorders);
 			List<Long> allArrivals = endpoint.arrivalNanos();
 			List<Long> arrivals = allArrivals.stream().filter((at) -> at >= windowStart && at < windowEnd).toList();
@@ -134,7 +143,8 @@ public final class RenewalUnderLoad {
 					shortestGap(arrivals), nanos(LatencyRecorder.percentile(sorted, 0.50)),
 					nanos(LatencyRecorder.percentile(sorted, 0.99)), nanos(LatencyRecorder.percentile(sorted, 0.999)),
 					nanos((sorted.length > 0) ? sorted[sorted.length - 1] : 0),
-					sinceLatestBefore(allArrivals, LatencyRecorder.slowestStartedAt(recorders)), firstFailure.get());
+					sinceLatestBefore(allArrivals, LatencyRecorder.slowestStartedAt(recorders)),
+					LatencyRecorder.countOver(sorted, ONE_MILLI), gc.collections(), gc.millis(), firstFailure.get());
 		}
 	}
 
@@ -177,6 +187,13 @@ public final class RenewalUnderLoad {
 			}
 		}
 		return shortest;
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			TimeUnit.NANOSECONDS.sleep(left);
+		}
 	}
 
 	private static Duration sinceLatestBefore(List<Long> arrivals, long at) {
