@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,8 +34,10 @@ class OAuthlibParityTest {
 
 	@Test
 	void vectorFilesNamedBySystemProperty() {
+		List<Path> files = VectorFiles.fromProperty();
+		Assumptions.assumeFalse(files.isEmpty(), "no -Doauthlib.vectors=<file,...> given");
 		List<VectorVerdicts.Verdict> all = new ArrayList<>();
-		for (Path path : VectorFiles.fromProperty()) {
+		for (Path path : files) {
 			all.addAll(runFile(path));
 		}
 		assertNoFailures(all);
