@@ -9,5 +9,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -pl benchmarks -am package -DskipTests
-java -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.BenchmarkSuite "$@" 2>&1 \
+java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.BenchmarkSuite "$@" 2>&1 \
   | tee benchmarks/target/benchmark-results.txt

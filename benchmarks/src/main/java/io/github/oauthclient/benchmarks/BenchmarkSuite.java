@@ -30,7 +30,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * Runs all four benchmarks of issue 6 in one go and prints the results table with the ratios and, for each
  * target, whether it was met. JMH prints its own raw lines as it goes; the table comes last.
  *
- * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.BenchmarkSuite
+ * <p>Usage: {@code java -Xms2g -Xmx2g -XX:+AlwaysPreTouch -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.BenchmarkSuite
  * [--smoke] [hotpath] [stampede] [renewal] [endtoend] [hotpath-parts]}: no names runs the four of the issue
  * ({@code hotpath-parts}, diagnostics, runs only when named); {@code --smoke} uses
  * {@code -f 1 -wi 1 -i 1 -w 1s -r 1s} for the JMH parts (the counts run as in the full suite).

@@ -16,6 +16,17 @@ public enum ContenderType {
 		}
 	},
 
+	/**
+	 * A constant header and no token endpoint: the cost of authenticating a call at all (its header allocation,
+	 * hence its share of GC pauses), without any token to wait for.
+	 */
+	FLOOR {
+		@Override
+		public Contender start(URI tokenUri, URI resourceUrl) {
+			return new FloorInterceptor("bench-token-0");
+		}
+	},
+
 	/** Our starter, wired by Boot's auto-configuration from properties. */
 	OURS {
 		@Override

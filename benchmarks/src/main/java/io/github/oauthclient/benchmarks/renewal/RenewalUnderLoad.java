@@ -24,14 +24,17 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
  * endpoint received during the 10 s, the shortest gap between two of them, and the call latencies (p50, p99,
  * p99.9, slowest). The unauthenticated run, with the same threads and pacing, is the latency baseline: "no call
  * waits on the network" means ours' slowest call stays within its p99 plus 1 ms, and a call that did wait shows
- * up as at least the endpoint's 200 ms.
+ * up as at least the endpoint's 200 ms. The floor (a constant header, no token endpoint) shows what merely
+ * authenticating costs in the same conditions: its header allocation brings GC pauses the unauthenticated run
+ * does not have, so run with a fixed, large, pre-touched heap ({@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}, as
+ * {@code run.sh} does); each run starts after a full collection.
  *
  * <p>Each caller pauses ~50 us between calls ({@code parkNanos}) so 8 callers on a 2-core machine measure waiting
  * for tokens, not the OS scheduler's time slices. One call before the clock starts fetches the first token
- * (cold start is benchmark 2); the callers then run 1 s unrecorded for the JIT before the 10 s window.
+ * (cold start is benchmark 2); the callers then run 4 s (two renewals) unrecorded before the 10 s window.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.renewal.RenewalUnderLoad
- * [seconds]}.
+ * [seconds]} (with {@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}).
  */
 public final class RenewalUnderLoad {
 
@@ -44,7 +47,11 @@ public final class RenewalUnderLoad {
 	/** Caller threads. */
 	public static final int THREADS = 8;
 
-	private static final Duration WARM_UP = Duration.ofSeconds(1);
+	/**
+	 * Two token lifetimes before the clock starts: the JIT has compiled the callers' loop, and the first renewals
+	 * (whose new branches make the JIT deoptimize and recompile the interceptor once per JVM) are behind us.
+	 */
+	private static final Duration WARM_UP = Duration.ofSeconds(2 * TOKEN_LIFETIME_SECONDS);
 
 	private static final long PAUSE_NANOS = 50_000;
 
@@ -110,6 +117,9 @@ public final class RenewalUnderLoad {
 				Contender contender = type.start(endpoint.tokenUri(), BenchRequest.RESOURCE_URL)) {
 			ClientHttpRequestInterceptor interceptor = contender.interceptor();
 			interceptor.intercept(BenchRequest.toResource(), new byte[0], new NoOpExecution());
+			// every contender starts with an empty young generation: with a 2 GB heap no collection then falls
+			// into its window by the chance of what the runs before it allocated
+			System.gc();
 			long windowStart = System.nanoTime() + WARM_UP.toNanos();
 			long windowEnd = windowStart + window.toNanos();
 			List<LatencyRecorder> recorders = new ArrayList<>();
