@@ -34,7 +34,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
  * (cold start is benchmark 2); the callers then run 4 s (two renewals) unrecorded before the 10 s window.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.github.oauthclient.benchmarks.renewal.RenewalUnderLoad
- * [seconds]} (with {@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}).
+ * [seconds] [endpoint delay ms]} (with {@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch}).
  */
 public final class RenewalUnderLoad {
 
@@ -106,14 +106,21 @@ public final class RenewalUnderLoad {
 
 	public static void main(String[] args) throws IOException, InterruptedException {
 		Duration window = Duration.ofSeconds((args.length > 0) ? Long.parseLong(args[0]) : 10);
+		Duration delay = (args.length > 1) ? Duration.ofMillis(Long.parseLong(args[1])) : ENDPOINT_DELAY;
 		for (ContenderType type : ContenderType.values()) {
-			System.out.println(run(type, window));
+			System.out.println(run(type, window, delay));
 		}
 	}
 
 	/** One run of {@link #THREADS} callers for {@code window} on a fresh contender and endpoint. */
 	public static Result run(ContenderType type, Duration window) throws IOException, InterruptedException {
-		try (TokenEndpointServer endpoint = new TokenEndpointServer(ENDPOINT_DELAY, TOKEN_LIFETIME_SECONDS);
+		return run(type, window, ENDPOINT_DELAY);
+	}
+
+	/** As {@link #run(ContenderType, Duration)}, with a token endpoint that answers after {@code endpointDelay}. */
+	public static Result run(ContenderType type, Duration window, Duration endpointDelay)
+			throws IOException, InterruptedException {
+		try (TokenEndpointServer endpoint = new TokenEndpointServer(endpointDelay, TOKEN_LIFETIME_SECONDS);
 				Contender contender = type.start(endpoint.tokenUri(), BenchRequest.RESOURCE_URL)) {
 			ClientHttpRequestInterceptor interceptor = contender.interceptor();
 			interceptor.intercept(BenchRequest.toResource(), new byte[0], new NoOpExecution());
