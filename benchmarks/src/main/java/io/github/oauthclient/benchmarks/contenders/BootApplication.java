@@ -41,11 +41,6 @@ public final class BootApplication implements AutoCloseable {
 		return installed;
 	}
 
-	/** The running context, for beans the benchmarks inspect. */
-	public ConfigurableApplicationContext context() {
-		return this.context;
-	}
-
 	@Override
 	public void close() {
 		this.context.close();

@@ -52,7 +52,7 @@ public final class TokenEndpointServer implements AutoCloseable {
 		return this.server.uri(PATH);
 	}
 
-	/** Token requests received since start or the last {@link #reset()}. */
+	/** Token requests received since start. */
 	public int requests() {
 		return this.requests.get();
 	}
@@ -65,13 +65,6 @@ public final class TokenEndpointServer implements AutoCloseable {
 	/** {@link System#nanoTime()} at the arrival of each token request, in order. */
 	public synchronized List<Long> arrivalNanos() {
 		return List.copyOf(this.arrivalNanos);
-	}
-
-	/** Forgets every count, for the next measurement on the same server. */
-	public synchronized void reset() {
-		this.requests.set(0);
-		this.maxInFlight.set(0);
-		this.arrivalNanos.clear();
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
