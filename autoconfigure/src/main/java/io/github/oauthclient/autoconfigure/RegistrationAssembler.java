@@ -80,6 +80,7 @@ final class RegistrationAssembler {
                 .connectTimeout(registration.connectTimeout())
                 .readTimeout(registration.readTimeout())
                 .insecureTransport(registration.insecureTransport())
+                .clientAssertionFactory(ClientAssertionFactories.create(registration))
                 .build();
         }
         catch (IllegalArgumentException ex) {

@@ -20,7 +20,16 @@ public enum ClientAuthenticationMethod {
     CLIENT_SECRET_POST("client_secret_post"),
 
     /** A public client: {@code client_id} in the body, no secret anywhere. */
-    NONE("none");
+    NONE("none"),
+
+    /**
+     * A JWT client assertion (RFC 7523 section 2.2, OpenID Connect Core section 9) signed with the client's private
+     * key (RS256, PS256 or ES256); the server knows the public key. No shared secret.
+     */
+    PRIVATE_KEY_JWT("private_key_jwt"),
+
+    /** A JWT client assertion signed with HMAC (HS256) keyed by the client secret, which never leaves the client. */
+    CLIENT_SECRET_JWT("client_secret_jwt");
 
     private final String value;
 
@@ -31,6 +40,16 @@ public enum ClientAuthenticationMethod {
     /** The RFC name, such as {@code client_secret_basic}. */
     public String value() {
         return value;
+    }
+
+    /** Whether this method needs the client secret ({@code client_secret_basic}, {@code _post} and {@code _jwt}). */
+    public boolean requiresClientSecret() {
+        return this == CLIENT_SECRET_BASIC || this == CLIENT_SECRET_POST || this == CLIENT_SECRET_JWT;
+    }
+
+    /** Whether this method sends a JWT client assertion ({@code private_key_jwt}, {@code client_secret_jwt}). */
+    public boolean usesClientAssertion() {
+        return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
     }
 
     /**

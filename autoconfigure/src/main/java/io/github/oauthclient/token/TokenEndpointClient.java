@@ -175,7 +175,7 @@ public final class TokenEndpointClient implements TokenProvider {
 
     private TokenRequest prepare(String uri) {
         Map<String, Object> extras = new LinkedHashMap<>();
-        authentication.addBodyParameters(extras);
+        authentication.addBodyParameters(uri, extras);
         extras.putAll(settings.extraParameters());
         try {
             return client.prepareTokenRequest(uri, settings.scope(), authentication.includeClientIdInBody(), extras);
@@ -259,7 +259,10 @@ public final class TokenEndpointClient implements TokenProvider {
 
     private String hintFor(String error, int status) {
         if ("invalid_client".equals(error) || "unauthorized_client".equals(error) || status == 401) {
-            return "Check " + settings.property("client-id") + ", " + settings.property("client-secret") + " and "
+            String credentials = (settings.authenticationMethod() == ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+                    ? settings.property("jwt-assertion") + ".* (key, algorithm, key-id, audience)"
+                    : settings.property("client-secret");
+            return "Check " + settings.property("client-id") + ", " + credentials + " and "
                     + settings.property("authentication-method") + " (now "
                     + settings.authenticationMethod().value() + ")";
         }
