@@ -123,19 +123,22 @@ final class JwtAssertionKeys {
             throw unreadable(property, location, ex);
         }
         PrivateKey key;
+        String problem;
         try {
             key = (settings.privateKeyPassword() != null) ? pem.getPrivateKey(settings.privateKeyPassword())
                     : pem.getPrivateKey();
+            problem = "no private key";
         }
         catch (RuntimeException ex) {
-            throw new InvalidOAuthClientPropertyException(property, "names '" + location + "', whose private key "
-                    + "cannot be read (" + ex.getMessage() + ")", "Check the file and, for an encrypted key, "
-                            + settings.property("private-key-password") + ".");
+            key = null;
+            problem = ex.getMessage();
         }
         if (key == null) {
             throw new InvalidOAuthClientPropertyException(property, "names '" + location
-                    + "', which holds no private key", "Point it to a PEM file with a BEGIN PRIVATE KEY block (PKCS#8);"
-                            + " a certificate or public key is not enough.");
+                    + "', which holds no private key that can be read (" + problem + ")",
+                    "Point it to a PEM file with a BEGIN PRIVATE KEY block (PKCS#8), BEGIN RSA PRIVATE KEY or BEGIN EC "
+                            + "PRIVATE KEY; a certificate or public key is not enough. For BEGIN ENCRYPTED PRIVATE KEY "
+                            + "set " + settings.property("private-key-password") + ".");
         }
         return key;
     }
