@@ -38,15 +38,16 @@ public class OAuthClientRegistrationProperties {
     private String clientId;
 
     /**
-     * Client secret. Required for client_secret_basic and client_secret_post, not allowed with none. Never logged or
-     * shown. A registration that sets its own client-id does not inherit the client-secret of oauth.client.
+     * Client secret. Required for client_secret_basic, client_secret_post and client_secret_jwt, not allowed with
+     * none and private_key_jwt. Never logged or shown. A registration that sets its own client-id does not inherit the client-secret of oauth.client.
      */
     private String clientSecret;
 
     /**
      * How the client authenticates at the token endpoint: client_secret_basic (HTTP Basic, RFC 6749 section 2.3.1
-     * encoding), client_secret_post (client_id and client_secret in the form body) or none (public client: no
-     * secret). Default: client_secret_basic.
+     * encoding), client_secret_post (client_id and client_secret in the form body), none (public client: no
+     * secret), private_key_jwt (a JWT assertion signed with the key of jwt-assertion.*, no secret) or
+     * client_secret_jwt (a JWT assertion signed with HMAC keyed by the client-secret). Default: client_secret_basic.
      */
     private String authenticationMethod;
 
