@@ -124,6 +124,9 @@ final class RegistrationAssembler {
         if (registration.sslBundle() != null) {
             settings = settings.withSslBundle(sslBundle(registration));
         }
+        if (registration.authenticationMethod().usesClientCertificate()) {
+            ClientCertificates.require(registration, settings.sslBundle());
+        }
         return this.requestFactoryBuilder.build(settings);
     }
 

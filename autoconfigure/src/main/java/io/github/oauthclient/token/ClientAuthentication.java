@@ -14,7 +14,7 @@ import org.springframework.http.HttpHeaders;
  */
 public sealed interface ClientAuthentication
         permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication,
-        JwtClientAssertionAuthentication {
+        JwtClientAssertionAuthentication, TlsClientAuthentication {
 
     /** The strategy for {@code method}. */
     static ClientAuthentication of(ClientAuthenticationMethod method, String clientId, String clientSecret,
@@ -23,6 +23,7 @@ public sealed interface ClientAuthentication
             case CLIENT_SECRET_BASIC -> new ClientSecretBasicAuthentication(clientId, clientSecret, includeClientId);
             case CLIENT_SECRET_POST -> new ClientSecretPostAuthentication(clientSecret);
             case NONE -> new PublicClientAuthentication();
+            case TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH -> new TlsClientAuthentication(method);
             case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> throw new IllegalArgumentException(method.value()
                     + " needs a ClientAssertionFactory: use of(TokenEndpointSettings) with clientAssertionFactory set");
         };

@@ -29,7 +29,19 @@ public enum ClientAuthenticationMethod {
     PRIVATE_KEY_JWT("private_key_jwt"),
 
     /** A JWT client assertion signed with HMAC (HS256) keyed by the client secret, which never leaves the client. */
-    CLIENT_SECRET_JWT("client_secret_jwt");
+    CLIENT_SECRET_JWT("client_secret_jwt"),
+
+    /**
+     * Mutual TLS with a certificate from a PKI (RFC 8705 section 2.1): the client certificate of the SSL bundle
+     * authenticates, {@code client_id} goes in the body, no secret.
+     */
+    TLS_CLIENT_AUTH("tls_client_auth"),
+
+    /**
+     * Mutual TLS with a self-signed certificate the server knows from the client's registration (RFC 8705 section
+     * 2.2); otherwise as {@link #TLS_CLIENT_AUTH}.
+     */
+    SELF_SIGNED_TLS_CLIENT_AUTH("self_signed_tls_client_auth");
 
     private final String value;
 
@@ -50,6 +62,11 @@ public enum ClientAuthenticationMethod {
     /** Whether this method sends a JWT client assertion ({@code private_key_jwt}, {@code client_secret_jwt}). */
     public boolean usesClientAssertion() {
         return this == PRIVATE_KEY_JWT || this == CLIENT_SECRET_JWT;
+    }
+
+    /** Whether the client authenticates with its TLS client certificate (RFC 8705). */
+    public boolean usesClientCertificate() {
+        return this == TLS_CLIENT_AUTH || this == SELF_SIGNED_TLS_CLIENT_AUTH;
     }
 
     /**

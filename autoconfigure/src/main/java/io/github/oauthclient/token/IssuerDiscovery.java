@@ -113,7 +113,7 @@ public final class IssuerDiscovery {
                 problems.add(metadataUri + ": not JSON (" + response.describe() + ")");
                 continue;
             }
-            String endpoint = textField(metadata, "token_endpoint");
+            String endpoint = tokenEndpoint(metadata);
             String reportedIssuer = textField(metadata, "issuer");
             if (endpoint == null) {
                 problems.add(metadataUri + ": no token_endpoint in the metadata");
@@ -162,6 +162,20 @@ public final class IssuerDiscovery {
 
     private TokenAcquisitionException.Builder failure(String issuer) {
         return TokenAcquisitionException.builder(settings.registrationId(), issuer);
+    }
+
+    /**
+     * The token endpoint, or for a client authenticating with its TLS certificate the {@code token_endpoint} of the
+     * metadata's {@code mtls_endpoint_aliases} if there is one (RFC 8705 section 5).
+     */
+    private String tokenEndpoint(JsonNode metadata) {
+        if (settings.authenticationMethod().usesClientCertificate()) {
+            String alias = textField(metadata.get("mtls_endpoint_aliases"), "token_endpoint");
+            if (alias != null) {
+                return alias;
+            }
+        }
+        return textField(metadata, "token_endpoint");
     }
 
     private static String textField(JsonNode node, String name) {

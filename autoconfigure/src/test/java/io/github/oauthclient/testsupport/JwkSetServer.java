@@ -64,7 +64,23 @@ public final class JwkSetServer implements AutoCloseable {
         String path = "/" + name + ".json";
         JWKSet set = new JWKSet(java.util.Arrays.stream(keys).map(JWK::toPublicJWK).toList());
         sets.put(path, set.toString(true));
-        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        return baseUrl() + path;
+    }
+
+    /**
+     * Serves {@code json} at {@code path} (such as {@code /.well-known/oauth-authorization-server}), for metadata
+     * documents.
+     *
+     * @return the URL of the document
+     */
+    public String serve(String path, String json) {
+        sets.put(path, json);
+        return baseUrl() + path;
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** How many requests the server has answered. */
