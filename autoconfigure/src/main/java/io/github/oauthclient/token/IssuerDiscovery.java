@@ -126,6 +126,7 @@ public final class IssuerDiscovery {
                         .build();
             }
             requireAllowedEndpoint(issuer, endpoint);
+            requireAdvertisedMethod(issuer, metadataUri, metadata);
             if (logger.isDebugEnabled()) {
                 logger.debug("Registration '" + settings.registrationId() + "': discovered token endpoint " + endpoint
                         + " from " + metadataUri);
@@ -156,6 +157,28 @@ public final class IssuerDiscovery {
                     + "' uses plain http to a host that is not loopback; the client secret would travel unencrypted")
                     .hint("Use an https issuer, or set " + settings.property("insecure-transport")
                             + "=true if you really mean it")
+                    .build();
+        }
+    }
+
+    /**
+     * Refuses a server whose metadata lists {@code token_endpoint_auth_methods_supported} without the configured
+     * method, for the methods beyond the classic secret ones (a server that omits the list is not judged).
+     */
+    private void requireAdvertisedMethod(String issuer, String metadataUri, JsonNode metadata) {
+        ClientAuthenticationMethod method = settings.authenticationMethod();
+        JsonNode supported = metadata.get("token_endpoint_auth_methods_supported");
+        if (!(method.usesClientAssertion() || method.usesClientCertificate()) || supported == null
+                || !supported.isArray()) {
+            return;
+        }
+        List<String> methods = new ArrayList<>();
+        supported.forEach((value) -> methods.add(value.asString()));
+        if (!methods.contains(method.value())) {
+            throw failure(issuer).reason("the server does not support " + method.value() + ": the metadata at "
+                    + metadataUri + " lists token_endpoint_auth_methods_supported " + methods)
+                    .hint("Set " + settings.property("authentication-method") + " to one of " + methods
+                            + " that the client is registered for")
                     .build();
         }
     }

@@ -2,6 +2,7 @@ package io.github.oauthclient.autoconfigure;
 
 import static io.github.oauthclient.testsupport.AuthorizationServerFixture.SCOPE_READ;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.net.http.HttpClient;
@@ -51,6 +52,7 @@ import io.github.oauthclient.testsupport.AuthorizationServerFixture;
 import io.github.oauthclient.testsupport.JwkSetServer;
 import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.TestPki;
+import io.github.oauthclient.token.TokenAcquisitionException;
 import io.github.oauthclient.token.TokenProvider;
 
 /**
@@ -154,6 +156,22 @@ class MutualTlsClientAuthenticationEndToEndTests {
                 + "{\"token_endpoint\":\"" + server.tokenUri() + "\"}}");
         assertCertificateBoundCallSucceeds(PKI_CLIENT, "tls_client_auth", Map.of("oauth.client.issuer-uri", issuer,
                 "oauth.client.retry.max-attempts", "1"));
+    }
+
+    @Test
+    void aServerThatDoesNotAdvertiseTheMethodIsReported() {
+        String issuer = jwks.baseUrl() + "/secrets-only";
+        jwks.serve("/.well-known/oauth-authorization-server/secrets-only", "{\"issuer\":\"" + issuer
+                + "\",\"token_endpoint\":\"" + server.tokenUri() + "\",\"token_endpoint_auth_methods_supported\":"
+                + "[\"client_secret_basic\",\"client_secret_post\"]}");
+        try (ConfigurableApplicationContext client = startClient(clientProperties(PKI_CLIENT, "tls_client_auth",
+                Map.of("oauth.client.issuer-uri", issuer, "oauth.client.retry.max-attempts", "1")))) {
+            assertThatThrownBy(() -> client.getBean(TokenProvider.class).token())
+                .isInstanceOf(TokenAcquisitionException.class)
+                .hasMessageContaining("the server does not support tls_client_auth")
+                .hasMessageContaining("[client_secret_basic, client_secret_post]")
+                .hasMessageContaining("Set oauth.client.authentication-method to one of");
+        }
     }
 
     @Test
