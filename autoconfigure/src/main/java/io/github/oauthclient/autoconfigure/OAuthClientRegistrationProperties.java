@@ -47,7 +47,9 @@ public class OAuthClientRegistrationProperties {
      * How the client authenticates at the token endpoint: client_secret_basic (HTTP Basic, RFC 6749 section 2.3.1
      * encoding), client_secret_post (client_id and client_secret in the form body), none (public client: no
      * secret), private_key_jwt (a JWT assertion signed with the key of jwt-assertion.*, no secret) or
-     * client_secret_jwt (a JWT assertion signed with HMAC keyed by the client-secret). Default: client_secret_basic.
+     * client_secret_jwt (a JWT assertion signed with HMAC keyed by the client-secret), tls_client_auth or
+     * self_signed_tls_client_auth (mutual TLS with the client certificate of ssl-bundle, RFC 8705). Default:
+     * client_secret_basic.
      */
     private String authenticationMethod;
 
@@ -97,7 +99,8 @@ public class OAuthClientRegistrationProperties {
 
     /**
      * Name of an SSL bundle (spring.ssl.bundle.*) for token and discovery requests, for a private CA or mutual TLS.
-     * Unset: the SSL bundle of spring.http.clients, else the JVM's defaults.
+     * Unset: the SSL bundle of spring.http.clients, else the JVM's defaults. With tls_client_auth and
+     * self_signed_tls_client_auth its key store must hold the client certificate and key.
      */
     private String sslBundle;
 
