@@ -495,4 +495,31 @@ public class OAuthClientRegistrationProperties {
 
     }
 
+    /** DPoP (RFC 9449): sender-constrained tokens bound to a key pair of this registration. */
+    private final Dpop dpop = new Dpop();
+
+    public Dpop getDpop() {
+        return this.dpop;
+    }
+
+    /** DPoP settings. */
+    public static class Dpop {
+
+        /**
+         * Whether to request DPoP-bound tokens (RFC 9449): an ES256 key pair is generated for the registration at
+         * start-up, every token request and every resource request carries a new DPoP proof, tokens are sent as
+         * Authorization: DPoP, and a server's use_dpop_nonce is answered once with its nonce. Default: false.
+         */
+        private Boolean enabled;
+
+        public Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+    }
+
 }

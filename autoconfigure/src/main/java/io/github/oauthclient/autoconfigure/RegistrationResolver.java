@@ -229,7 +229,8 @@ final class RegistrationResolver {
                     insecureTransport,
                     pick(OAuthClientRegistrationProperties::getRelaxTokenScope, "relax-token-scope").orElse(true),
                     pick(OAuthClientRegistrationProperties::getStrictTokenType, "strict-token-type").orElse(false),
-                    JwtAssertionSettings.resolve(this.root, this.registration, this.prefix));
+                    JwtAssertionSettings.resolve(this.root, this.registration, this.prefix),
+                    pick((p) -> p.getDpop().getEnabled(), "dpop.enabled").orElse(false));
         }
 
         private Setting<String> clientSecret() {

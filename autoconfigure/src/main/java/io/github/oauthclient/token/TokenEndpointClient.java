@@ -133,8 +133,25 @@ public final class TokenEndpointClient implements TokenProvider {
     @Override
     public OAuth2Token token() {
         String uri = tokenUri.get();
+        BoundedResponse response = send(uri);
+        DpopProofs dpop = settings.dpopProofs();
+        if (dpop != null) {
+            String nonce = response.headers().getFirst(DpopProofs.NONCE_HEADER);
+            dpop.nonce(URI.create(uri), nonce);
+            if (nonce != null && response.status() == 400 && response.body() != null
+                    && response.body().contains(DpopProofs.USE_DPOP_NONCE)) {
+                // RFC 9449 section 8: the server wants its nonce in the proof; a new request (and assertion) once
+                response = send(uri);
+            }
+        }
+        return interpret(uri, response);
+    }
+
+    /** Prepares, authenticates and sends one token request (with a fresh DPoP proof when DPoP is on). */
+    private BoundedResponse send(String uri) {
         TokenRequest request = prepare(uri);
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        DpopProofs dpop = settings.dpopProofs();
         long started = System.nanoTime();
         BoundedResponse response;
         try {
@@ -143,6 +160,9 @@ public final class TokenEndpointClient implements TokenProvider {
                     .headers(headers -> {
                         request.headers().forEach(headers::set);
                         authentication.addHeaders(headers);
+                        if (dpop != null) {
+                            headers.set(DpopProofs.DPOP_HEADER, dpop.proof("POST", URI.create(request.url()), null));
+                        }
                         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
                         headers.setContentLength(body.length);
                     })
@@ -165,7 +185,7 @@ public final class TokenEndpointClient implements TokenProvider {
                     + response.status() + " (" + response.describe() + ") in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         }
-        return interpret(uri, response);
+        return response;
     }
 
     @Override

@@ -67,6 +67,8 @@ public final class TokenEndpointSettings {
 
     private final ClientAssertionFactory clientAssertionFactory;
 
+    private final DpopProofs dpopProofs;
+
     private TokenEndpointSettings(Builder builder) {
         this.registrationId = builder.registrationId;
         this.propertyPrefix = (builder.propertyPrefix != null) ? builder.propertyPrefix
@@ -84,6 +86,7 @@ public final class TokenEndpointSettings {
         this.insecureTransport = builder.insecureTransport;
         this.maxResponseBytes = builder.maxResponseBytes;
         this.clientAssertionFactory = builder.clientAssertionFactory;
+        this.dpopProofs = builder.dpopProofs;
         validate();
     }
 
@@ -182,6 +185,11 @@ public final class TokenEndpointSettings {
      */
     public ClientAssertionFactory clientAssertionFactory() {
         return clientAssertionFactory;
+    }
+
+    /** What signs the DPoP proofs of token requests (RFC 9449), or {@code null} for bearer tokens. */
+    public DpopProofs dpopProofs() {
+        return dpopProofs;
     }
 
     @Override
@@ -313,6 +321,8 @@ public final class TokenEndpointSettings {
 
         private ClientAssertionFactory clientAssertionFactory;
 
+        private DpopProofs dpopProofs;
+
         private Builder() {
         }
 
@@ -409,6 +419,12 @@ public final class TokenEndpointSettings {
         /** What signs the client assertions; required for {@code private_key_jwt} and {@code client_secret_jwt}. */
         public Builder clientAssertionFactory(ClientAssertionFactory clientAssertionFactory) {
             this.clientAssertionFactory = clientAssertionFactory;
+            return this;
+        }
+
+        /** Sends a DPoP proof with every token request (RFC 9449); {@code null} for bearer tokens. */
+        public Builder dpopProofs(DpopProofs dpopProofs) {
+            this.dpopProofs = dpopProofs;
             return this;
         }
 

@@ -30,12 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -47,6 +42,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import io.github.oauthclient.testsupport.AuthorizationServerFixture;
+import io.github.oauthclient.testsupport.ClientApplication;
 import io.github.oauthclient.testsupport.JwkSetServer;
 import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.TestKeys;
@@ -319,22 +315,6 @@ class JwtClientAssertionEndToEndTests {
         all.put("oauth.client.scope", SCOPE_READ);
         all.put("oauth.client.resource-urls", api.baseUrl());
         all.putAll(properties);
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE).properties(all)
-                .run();
-    }
-
-    /** A client application with nothing about OAuth in it. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class ClientApplication {
-
-        @Bean
-        RestClient restClient(RestClient.Builder builder) {
-            return builder.build();
-        }
-
+        return ClientApplication.start(all);
     }
 }

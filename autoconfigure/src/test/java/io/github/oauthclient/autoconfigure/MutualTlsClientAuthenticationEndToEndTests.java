@@ -28,15 +28,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -49,6 +44,7 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 import io.github.oauthclient.testsupport.AuthorizationServerFixture;
+import io.github.oauthclient.testsupport.ClientApplication;
 import io.github.oauthclient.testsupport.JwkSetServer;
 import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.TestPki;
@@ -177,26 +173,14 @@ class MutualTlsClientAuthenticationEndToEndTests {
     @Test
     void withoutAClientCertificateTheServerRejectsTheClient() {
         // the certificate is the credential: the same token request without it is an invalid_client
-        int status = RestClient.builder().requestFactory(requestFactory(null)).build().post().uri(server.tokenUri())
-                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials&client_id=" + PKI_CLIENT)
-                .exchange((request, response) -> response.getStatusCode().value());
-        assertThat(status).isEqualTo(401);
-        int withCertificate = RestClient.builder().requestFactory(requestFactory(PKI_CLIENT)).build().post()
-                .uri(server.tokenUri()).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials&client_id=" + PKI_CLIENT)
-                .exchange((request, response) -> response.getStatusCode().value());
-        assertThat(withCertificate).isEqualTo(200);
+        assertThat(tokenRequestStatus(PKI_CLIENT, null)).isEqualTo(401);
+        assertThat(tokenRequestStatus(PKI_CLIENT, PKI_CLIENT)).isEqualTo(200);
     }
 
     @Test
     void aSelfSignedCertificateOtherThanTheRegisteredOneIsRejected() {
         // the PKI client's certificate is trusted by TLS but is not in the self-signed client's JWK set
-        int status = RestClient.builder().requestFactory(requestFactory(PKI_CLIENT)).build().post()
-                .uri(server.tokenUri()).contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
-                .body("grant_type=client_credentials&client_id=" + SELF_SIGNED_CLIENT)
-                .exchange((request, response) -> response.getStatusCode().value());
-        assertThat(status).isEqualTo(401);
+        assertThat(tokenRequestStatus(SELF_SIGNED_CLIENT, PKI_CLIENT)).isEqualTo(401);
     }
 
     @Test
@@ -274,12 +258,15 @@ class MutualTlsClientAuthenticationEndToEndTests {
     }
 
     private static ConfigurableApplicationContext startClient(Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE).properties(all)
-                .run();
+        return ClientApplication.start(properties);
+    }
+
+    /** The status of a raw client_credentials request of {@code clientId} presenting the certificate of keyName. */
+    private static int tokenRequestStatus(String clientId, String keyName) {
+        return RestClient.builder().requestFactory(requestFactory(keyName)).build().post().uri(server.tokenUri())
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .body("grant_type=client_credentials&client_id=" + clientId)
+                .exchange((request, response) -> response.getStatusCode().value());
     }
 
     /** A JDK client trusting the test CA, presenting the certificate of {@code keyName} when not {@code null}. */
@@ -315,17 +302,5 @@ class MutualTlsClientAuthenticationEndToEndTests {
     private static String thumbprint(X509Certificate certificate) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
         return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-    }
-
-    /** A client application with nothing about OAuth in it. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class ClientApplication {
-
-        @Bean
-        RestClient restClient(RestClient.Builder builder) {
-            return builder.build();
-        }
-
     }
 }
