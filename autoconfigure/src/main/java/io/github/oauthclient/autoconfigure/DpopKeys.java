@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.util.ClassUtils;
 
+import io.github.oauthclient.core.TokenPlacement;
 import io.github.oauthclient.token.DpopProofs;
 import io.github.oauthclient.token.jwt.DpopProofFactory;
 
@@ -24,6 +25,12 @@ final class DpopKeys {
     DpopProofs of(ResolvedRegistration registration) {
         if (!registration.dpop()) {
             return null;
+        }
+        if (registration.tokenPlacement() != TokenPlacement.AUTH_HEADER) {
+            throw new InvalidOAuthClientPropertyException(registration.property("token-placement"),
+                    "is " + registration.tokenPlacement().value() + ", but DPoP-bound tokens always go in the "
+                            + "Authorization header (RFC 9449 section 7.1)",
+                    "Remove " + registration.property("token-placement") + " or set it to auth_header.");
         }
         if (!ClassUtils.isPresent("com.nimbusds.jose.JWSSigner", DpopKeys.class.getClassLoader())) {
             throw new InvalidOAuthClientPropertyException(registration.property("dpop.enabled"),

@@ -186,6 +186,20 @@ class DpopEndToEndTests {
         }
     }
 
+    @Test
+    void dpopWithQueryPlacementIsAStartUpError() {
+        new org.springframework.boot.test.context.runner.ApplicationContextRunner()
+            .withConfiguration(org.springframework.boot.autoconfigure.AutoConfigurations.of(
+                    OAuthClientAutoConfiguration.class))
+            .withPropertyValues("oauth.client.token-uri=https://idp.example.com/oauth2/token",
+                    "oauth.client.client-id=orders", "oauth.client.client-secret=s", "oauth.client.dpop.enabled=true",
+                    "oauth.client.token-placement=query")
+            .run((context) -> assertThat(context).getFailure().rootCause()
+                .isInstanceOf(InvalidOAuthClientPropertyException.class)
+                .hasMessageContaining("oauth.client.token-placement is query, but DPoP-bound tokens always go in the "
+                        + "Authorization header"));
+    }
+
     private record TokenResponse(int status, String body) {
     }
 
