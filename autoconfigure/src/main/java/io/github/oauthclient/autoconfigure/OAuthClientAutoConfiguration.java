@@ -43,6 +43,8 @@ public final class OAuthClientAutoConfiguration {
 
     private final OAuthClientProperties properties;
 
+    private final DpopKeys dpopKeys = new DpopKeys();
+
     OAuthClientAutoConfiguration(OAuthClientProperties properties) {
         this.properties = properties;
     }
@@ -60,7 +62,7 @@ public final class OAuthClientAutoConfiguration {
     TokenProvider oauthClientTokenProvider(BackendApplicationClient oauthClientBackendApplicationClient,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        return assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+        return assembler(requestFactoryBuilder, httpClientSettings, sslBundles).dpopKeys(this.dpopKeys)
             .tokenProvider(RegistrationResolver.resolveDefault(this.properties), oauthClientBackendApplicationClient);
     }
 
@@ -70,7 +72,8 @@ public final class OAuthClientAutoConfiguration {
             ObjectProvider<TokenProvider> defaultTokenProvider,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        RegistrationAssembler assembler = assembler(requestFactoryBuilder, httpClientSettings, sslBundles);
+        RegistrationAssembler assembler = assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+            .dpopKeys(this.dpopKeys);
         List<OAuthClientRegistration> registrations = new ArrayList<>();
         for (ResolvedRegistration resolved : RegistrationResolver.resolveAll(this.properties)) {
             boolean isDefault = resolved.name().equals(RegistrationResolver.DEFAULT_REGISTRATION);
@@ -80,7 +83,7 @@ public final class OAuthClientAutoConfiguration {
             TokenProvider tokenProvider = isDefault
                     ? defaultTokenProvider.getIfUnique(() -> assembler.tokenProvider(resolved, client))
                     : assembler.tokenProvider(resolved, client);
-            TokenRoute route = RegistrationAssembler.route(resolved, tokenProvider);
+            TokenRoute route = RegistrationAssembler.route(resolved, tokenProvider, this.dpopKeys.of(resolved));
             registrations.add(new OAuthClientRegistration(resolved.name(), client, tokenProvider, route,
                     new OAuthClientHttpRequestInterceptor(List.of(route))));
         }

@@ -38,15 +38,18 @@ public class OAuthClientRegistrationProperties {
     private String clientId;
 
     /**
-     * Client secret. Required for client_secret_basic and client_secret_post, not allowed with none. Never logged or
-     * shown. A registration that sets its own client-id does not inherit the client-secret of oauth.client.
+     * Client secret. Required for client_secret_basic, client_secret_post and client_secret_jwt, not allowed with
+     * none and private_key_jwt. Never logged or shown. A registration that sets its own client-id does not inherit the client-secret of oauth.client.
      */
     private String clientSecret;
 
     /**
      * How the client authenticates at the token endpoint: client_secret_basic (HTTP Basic, RFC 6749 section 2.3.1
-     * encoding), client_secret_post (client_id and client_secret in the form body) or none (public client: no
-     * secret). Default: client_secret_basic.
+     * encoding), client_secret_post (client_id and client_secret in the form body), none (public client: no
+     * secret), private_key_jwt (a JWT assertion signed with the key of jwt-assertion.*, no secret) or
+     * client_secret_jwt (a JWT assertion signed with HMAC keyed by the client-secret), tls_client_auth or
+     * self_signed_tls_client_auth (mutual TLS with the client certificate of ssl-bundle, RFC 8705). Default:
+     * client_secret_basic.
      */
     private String authenticationMethod;
 
@@ -96,7 +99,8 @@ public class OAuthClientRegistrationProperties {
 
     /**
      * Name of an SSL bundle (spring.ssl.bundle.*) for token and discovery requests, for a private CA or mutual TLS.
-     * Unset: the SSL bundle of spring.http.clients, else the JVM's defaults.
+     * Unset: the SSL bundle of spring.http.clients, else the JVM's defaults. With tls_client_auth and
+     * self_signed_tls_client_auth its key store must hold the client certificate and key.
      */
     private String sslBundle;
 
@@ -307,6 +311,213 @@ public class OAuthClientRegistrationProperties {
 
         public void setBackoff(Duration backoff) {
             this.backoff = backoff;
+        }
+
+    }
+
+    /**
+     * The key and claims of the JWT client assertions sent with authentication-method private_key_jwt or
+     * client_secret_jwt (RFC 7523).
+     */
+    private final JwtAssertion jwtAssertion = new JwtAssertion();
+
+    public JwtAssertion getJwtAssertion() {
+        return this.jwtAssertion;
+    }
+
+    /**
+     * How JWT client assertions (private_key_jwt, client_secret_jwt) are signed and addressed. For private_key_jwt set
+     * exactly one of private-key-location, jwk-location and key-store.location; client_secret_jwt signs with the
+     * client-secret. A registration with its own client-id inherits none of these keys from oauth.client.
+     */
+    public static class JwtAssertion {
+
+        /**
+         * Location of a PEM file with the private key of private_key_jwt: PKCS#8 (BEGIN PRIVATE KEY or BEGIN ENCRYPTED
+         * PRIVATE KEY), PKCS#1 RSA or SEC 1 EC; for example file:/etc/secrets/client-key.pem or
+         * classpath:client-key.pem. A path without prefix is a file.
+         */
+        private String privateKeyLocation;
+
+        /** Password of an encrypted PKCS#8 private-key-location. Never logged. */
+        private String privateKeyPassword;
+
+        /**
+         * Location of a JSON file with one private JWK (RFC 7517; RSA or EC, with the private parts) for private_key_jwt.
+         * Its kid and alg are used unless key-id or algorithm are set.
+         */
+        private String jwkLocation;
+
+        /** A key store holding the private key of private_key_jwt. */
+        private final KeyStore keyStore = new KeyStore();
+
+        /**
+         * JWS algorithm of the assertions: RS256, RS384, RS512, PS256, PS384 or PS512 for an RSA key; ES256 (P-256),
+         * ES384 (P-384) or ES512 (P-521) for an EC key; HS256, HS384 or HS512 for client_secret_jwt. Default: RS256 for
+         * RSA keys, ES256/ES384/ES512 by the curve of EC keys, the JWK's alg if it has one, HS256 for client_secret_jwt.
+         */
+        private String algorithm;
+
+        /**
+         * Key id sent as the kid header, so the server can pick the key from the client's JWK set. Default: the kid of
+         * the JWK (jwk-location); none for PEM files and key stores.
+         */
+        private String keyId;
+
+        /**
+         * The aud claim: token-endpoint (the token endpoint URI, as RFC 7523 and OpenID Connect require), issuer (the
+         * issuer-uri, for servers that want the issuer) or an absolute URI used as given. Default: token-endpoint.
+         */
+        private String audience;
+
+        /** Lifetime of each assertion (exp minus iat); each token request gets a new one. Default: 60s. */
+        private Duration lifetime;
+
+        public String getPrivateKeyLocation() {
+            return this.privateKeyLocation;
+        }
+
+        public void setPrivateKeyLocation(String privateKeyLocation) {
+            this.privateKeyLocation = privateKeyLocation;
+        }
+
+        public String getPrivateKeyPassword() {
+            return this.privateKeyPassword;
+        }
+
+        public void setPrivateKeyPassword(String privateKeyPassword) {
+            this.privateKeyPassword = privateKeyPassword;
+        }
+
+        public String getJwkLocation() {
+            return this.jwkLocation;
+        }
+
+        public void setJwkLocation(String jwkLocation) {
+            this.jwkLocation = jwkLocation;
+        }
+
+        public KeyStore getKeyStore() {
+            return this.keyStore;
+        }
+
+        public String getAlgorithm() {
+            return this.algorithm;
+        }
+
+        public void setAlgorithm(String algorithm) {
+            this.algorithm = algorithm;
+        }
+
+        public String getKeyId() {
+            return this.keyId;
+        }
+
+        public void setKeyId(String keyId) {
+            this.keyId = keyId;
+        }
+
+        public String getAudience() {
+            return this.audience;
+        }
+
+        public void setAudience(String audience) {
+            this.audience = audience;
+        }
+
+        public Duration getLifetime() {
+            return this.lifetime;
+        }
+
+        public void setLifetime(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
+
+        /** A PKCS12 or JKS key store with the signing key of private_key_jwt. */
+        public static class KeyStore {
+
+            /** Location of the key store, for example file:/etc/secrets/client.p12. A path without prefix is a file. */
+            private String location;
+
+            /** Key store type: PKCS12 or JKS. Default: PKCS12. */
+            private String type;
+
+            /** Password of the key store. Never logged. */
+            private String password;
+
+            /** Alias of the private key entry. Default: the only key entry of the store. */
+            private String alias;
+
+            /** Password of the key entry. Default: the key store password. Never logged. */
+            private String keyPassword;
+
+            public String getLocation() {
+                return this.location;
+            }
+
+            public void setLocation(String location) {
+                this.location = location;
+            }
+
+            public String getType() {
+                return this.type;
+            }
+
+            public void setType(String type) {
+                this.type = type;
+            }
+
+            public String getPassword() {
+                return this.password;
+            }
+
+            public void setPassword(String password) {
+                this.password = password;
+            }
+
+            public String getAlias() {
+                return this.alias;
+            }
+
+            public void setAlias(String alias) {
+                this.alias = alias;
+            }
+
+            public String getKeyPassword() {
+                return this.keyPassword;
+            }
+
+            public void setKeyPassword(String keyPassword) {
+                this.keyPassword = keyPassword;
+            }
+
+        }
+
+    }
+
+    /** DPoP (RFC 9449): sender-constrained tokens bound to a key pair of this registration. */
+    private final Dpop dpop = new Dpop();
+
+    public Dpop getDpop() {
+        return this.dpop;
+    }
+
+    /** DPoP settings. */
+    public static class Dpop {
+
+        /**
+         * Whether to request DPoP-bound tokens (RFC 9449): an ES256 key pair is generated for the registration at
+         * start-up, every token request and every resource request carries a new DPoP proof, tokens are sent as
+         * Authorization: DPoP, and a server's use_dpop_nonce is answered once with its nonce. Default: false.
+         */
+        private Boolean enabled;
+
+        public Boolean getEnabled() {
+            return this.enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
         }
 
     }

@@ -12,6 +12,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import io.github.oauthclient.core.BackendApplicationClient;
 import io.github.oauthclient.http.TokenRoute;
 import io.github.oauthclient.token.CachingTokenProvider;
+import io.github.oauthclient.token.DpopProofs;
 import io.github.oauthclient.token.RenewalPolicy;
 import io.github.oauthclient.token.RetryPolicy;
 import io.github.oauthclient.token.RetryingTokenProvider;
@@ -37,6 +38,8 @@ final class RegistrationAssembler {
     private final HttpClientSettings httpClientSettings;
 
     private final SslBundles sslBundles;
+
+    private DpopKeys dpopKeys;
 
     RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
             HttpClientSettings httpClientSettings, SslBundles sslBundles) {
@@ -66,6 +69,11 @@ final class RegistrationAssembler {
 
     /** What the token endpoint client needs; the scope is left to {@code client} (oauthlib's fallback). */
     static TokenEndpointSettings settings(ResolvedRegistration registration) {
+        return settings(registration, null);
+    }
+
+    /** What the token endpoint client needs, with the registration's DPoP proofs (or {@code null}). */
+    static TokenEndpointSettings settings(ResolvedRegistration registration, DpopProofs dpop) {
         try {
             return TokenEndpointSettings.builder()
                 .registrationId(registration.name())
@@ -80,6 +88,8 @@ final class RegistrationAssembler {
                 .connectTimeout(registration.connectTimeout())
                 .readTimeout(registration.readTimeout())
                 .insecureTransport(registration.insecureTransport())
+                .clientAssertionFactory(ClientAssertionFactories.create(registration))
+                .dpopProofs(dpop)
                 .build();
         }
         catch (IllegalArgumentException ex) {
@@ -94,7 +104,8 @@ final class RegistrationAssembler {
      * ({@link RetryingTokenProvider}) and cached with renewal ahead of expiry ({@link CachingTokenProvider}).
      */
     TokenProvider tokenProvider(ResolvedRegistration registration, BackendApplicationClient client) {
-        TokenEndpointSettings settings = settings(registration);
+        TokenEndpointSettings settings = settings(registration,
+                (this.dpopKeys != null) ? this.dpopKeys.of(registration) : null);
         TokenProvider exchange = new TokenEndpointClient(client, settings, requestFactory(registration));
         TokenProvider retrying = new RetryingTokenProvider(exchange,
                 RetryPolicy.of(registration.retryMaxAttempts(), registration.retryBackoff()));
@@ -108,12 +119,24 @@ final class RegistrationAssembler {
 
     /** Where the registration's tokens may go and how. */
     static TokenRoute route(ResolvedRegistration registration, TokenProvider tokenProvider) {
+        return route(registration, tokenProvider, null);
+    }
+
+    /** Where the registration's tokens may go and how, DPoP-bound when {@code dpop} is not {@code null}. */
+    static TokenRoute route(ResolvedRegistration registration, TokenProvider tokenProvider, DpopProofs dpop) {
         return TokenRoute.builder(registration.name(), tokenProvider)
+            .dpop(dpop)
             .resourceUrls(registration.resourceUrls())
             .placement(registration.tokenPlacement())
             .insecureTransport(registration.insecureTransport())
             .insecureTransportProperty(registration.property("insecure-transport"))
             .build();
+    }
+
+    /** Uses {@code keys} for the DPoP key pairs of registrations with dpop.enabled. */
+    RegistrationAssembler dpopKeys(DpopKeys keys) {
+        this.dpopKeys = keys;
+        return this;
     }
 
     private ClientHttpRequestFactory requestFactory(ResolvedRegistration registration) {
@@ -122,6 +145,9 @@ final class RegistrationAssembler {
             .withRedirects(HttpRedirects.DONT_FOLLOW);
         if (registration.sslBundle() != null) {
             settings = settings.withSslBundle(sslBundle(registration));
+        }
+        if (registration.authenticationMethod().usesClientCertificate()) {
+            ClientCertificates.require(registration, settings.sslBundle());
         }
         return this.requestFactoryBuilder.build(settings);
     }

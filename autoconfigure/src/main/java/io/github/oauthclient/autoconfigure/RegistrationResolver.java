@@ -228,7 +228,9 @@ final class RegistrationResolver {
                     duration(pick((p) -> p.getRetry().getBackoff(), "retry.backoff"), DEFAULT_RETRY_BACKOFF, true),
                     insecureTransport,
                     pick(OAuthClientRegistrationProperties::getRelaxTokenScope, "relax-token-scope").orElse(true),
-                    pick(OAuthClientRegistrationProperties::getStrictTokenType, "strict-token-type").orElse(false));
+                    pick(OAuthClientRegistrationProperties::getStrictTokenType, "strict-token-type").orElse(false),
+                    JwtAssertionSettings.resolve(this.root, this.registration, this.prefix),
+                    pick((p) -> p.getDpop().getEnabled(), "dpop.enabled").orElse(false));
         }
 
         private Setting<String> clientSecret() {
@@ -240,14 +242,15 @@ final class RegistrationResolver {
 
         private void checkSecret(Setting<String> clientSecret, ClientAuthenticationMethod authenticationMethod) {
             boolean hasSecret = hasText(clientSecret.value());
-            if (authenticationMethod == ClientAuthenticationMethod.NONE && hasSecret) {
+            if (!authenticationMethod.requiresClientSecret() && hasSecret) {
                 throw new InvalidOAuthClientPropertyException(clientSecret.property(),
-                        "is set, but " + property("authentication-method") + " is none (a public client sends no "
-                                + "secret)",
+                        "is set, but " + property("authentication-method") + " is " + authenticationMethod.value()
+                                + ((authenticationMethod == ClientAuthenticationMethod.NONE)
+                                        ? " (a public client sends no secret)" : " (which sends no secret)"),
                         "Remove " + clientSecret.property() + ", or set " + property("authentication-method")
                                 + " to client_secret_basic or client_secret_post.");
             }
-            if (authenticationMethod != ClientAuthenticationMethod.NONE && !hasSecret) {
+            if (authenticationMethod.requiresClientSecret() && !hasSecret) {
                 String inheritance = (this.registration != this.root && this.registration.getClientId() != null)
                         ? " (a registration with its own client-id does not inherit " + OAuthClientProperties.PREFIX
                                 + ".client-secret)"

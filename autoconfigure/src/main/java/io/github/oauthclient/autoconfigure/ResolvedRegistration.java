@@ -35,13 +35,15 @@ import io.github.oauthclient.token.ClientAuthenticationMethod;
  * @param insecureTransport the user's insecure-transport setting
  * @param relaxTokenScope accept other scopes than requested (with one warning)
  * @param strictTokenType reject responses without token_type
+ * @param jwtAssertion the {@code jwt-assertion.*} keys (used by private_key_jwt and client_secret_jwt)
+ * @param dpop whether tokens are DPoP-bound (RFC 9449)
  */
 public record ResolvedRegistration(String name, String propertyPrefix, String tokenUri, String issuerUri,
         String clientId, String clientSecret, ClientAuthenticationMethod authenticationMethod, boolean includeClientId, List<String> scope,
         Map<String, String> extraParameters, TokenPlacement tokenPlacement, List<ResourceUrl> resourceUrls,
         Duration renewBeforeExpiry, Duration defaultTokenLifetime, String sslBundle, Duration connectTimeout, Duration readTimeout,
         int retryMaxAttempts, Duration retryBackoff, boolean insecureTransport, boolean relaxTokenScope,
-        boolean strictTokenType) {
+        boolean strictTokenType, JwtAssertionSettings jwtAssertion, boolean dpop) {
 
     /** The full name of one of this registration's properties, for messages: {@code prefix + "." + key}. */
     public String property(String key) {

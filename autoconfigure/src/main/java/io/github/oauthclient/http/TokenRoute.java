@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.github.oauthclient.core.TokenPlacement;
+import io.github.oauthclient.token.DpopProofs;
 import io.github.oauthclient.token.TokenProvider;
 import io.github.oauthclient.token.TransportSecurity;
 
@@ -48,7 +49,9 @@ public final class TokenRoute {
                 }
             }
         }
-        this.placer = TokenPlacer.of(this.placement, this.registrationId);
+        this.placer = (builder.dpopProofs != null)
+                ? new DpopTokenPlacer(this.registrationId, builder.dpopProofs)
+                : TokenPlacer.of(this.placement, this.registrationId);
     }
 
     /**
@@ -130,6 +133,8 @@ public final class TokenRoute {
 
         private String insecureTransportProperty;
 
+        private DpopProofs dpopProofs;
+
         private Builder(String registrationId, TokenProvider tokenProvider) {
             if (registrationId == null || tokenProvider == null) {
                 throw new IllegalArgumentException("registrationId and tokenProvider are required");
@@ -161,6 +166,15 @@ public final class TokenRoute {
         /** The property named in "insecure transport" messages. */
         public Builder insecureTransportProperty(String property) {
             this.insecureTransportProperty = property;
+            return this;
+        }
+
+        /**
+         * Sends DPoP-bound tokens ({@code Authorization: DPoP} with a {@code DPoP} proof per request, RFC 9449)
+         * instead of placing a bearer token; {@code null} for bearer tokens.
+         */
+        public Builder dpop(DpopProofs dpopProofs) {
+            this.dpopProofs = dpopProofs;
             return this;
         }
 

@@ -13,7 +13,8 @@ import org.springframework.http.HttpHeaders;
  * {@code toString()}.
  */
 public sealed interface ClientAuthentication
-        permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication {
+        permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication,
+        JwtClientAssertionAuthentication, TlsClientAuthentication {
 
     /** The strategy for {@code method}. */
     static ClientAuthentication of(ClientAuthenticationMethod method, String clientId, String clientSecret,
@@ -22,11 +23,18 @@ public sealed interface ClientAuthentication
             case CLIENT_SECRET_BASIC -> new ClientSecretBasicAuthentication(clientId, clientSecret, includeClientId);
             case CLIENT_SECRET_POST -> new ClientSecretPostAuthentication(clientSecret);
             case NONE -> new PublicClientAuthentication();
+            case TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH -> new TlsClientAuthentication(method);
+            case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> throw new IllegalArgumentException(method.value()
+                    + " needs a ClientAssertionFactory: use of(TokenEndpointSettings) with clientAssertionFactory set");
         };
     }
 
     /** The strategy described by {@code settings}. */
     static ClientAuthentication of(TokenEndpointSettings settings) {
+        if (settings.authenticationMethod().usesClientAssertion()) {
+            return new JwtClientAssertionAuthentication(settings.authenticationMethod(),
+                    settings.clientAssertionFactory());
+        }
         return of(settings.authenticationMethod(), settings.clientId(), settings.clientSecret(),
                 settings.includeClientId());
     }
@@ -42,6 +50,14 @@ public sealed interface ClientAuthentication
      * passed to {@code prepareTokenRequest}, which places them where oauthlib would.
      */
     void addBodyParameters(Map<String, Object> extras);
+
+    /**
+     * Adds this method's body parameters for a request to {@code tokenUri}; a JWT client assertion names it as its
+     * audience. By default the same as {@link #addBodyParameters(Map)}.
+     */
+    default void addBodyParameters(String tokenUri, Map<String, Object> extras) {
+        addBodyParameters(extras);
+    }
 
     /** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). */
     void addHeaders(HttpHeaders headers);

@@ -113,7 +113,7 @@ public final class IssuerDiscovery {
                 problems.add(metadataUri + ": not JSON (" + response.describe() + ")");
                 continue;
             }
-            String endpoint = textField(metadata, "token_endpoint");
+            String endpoint = tokenEndpoint(metadata);
             String reportedIssuer = textField(metadata, "issuer");
             if (endpoint == null) {
                 problems.add(metadataUri + ": no token_endpoint in the metadata");
@@ -126,6 +126,7 @@ public final class IssuerDiscovery {
                         .build();
             }
             requireAllowedEndpoint(issuer, endpoint);
+            requireAdvertisedMethod(issuer, metadataUri, metadata);
             if (logger.isDebugEnabled()) {
                 logger.debug("Registration '" + settings.registrationId() + "': discovered token endpoint " + endpoint
                         + " from " + metadataUri);
@@ -160,8 +161,44 @@ public final class IssuerDiscovery {
         }
     }
 
+    /**
+     * Refuses a server whose metadata lists {@code token_endpoint_auth_methods_supported} without the configured
+     * method, for the methods beyond the classic secret ones (a server that omits the list is not judged).
+     */
+    private void requireAdvertisedMethod(String issuer, String metadataUri, JsonNode metadata) {
+        ClientAuthenticationMethod method = settings.authenticationMethod();
+        JsonNode supported = metadata.get("token_endpoint_auth_methods_supported");
+        if (!(method.usesClientAssertion() || method.usesClientCertificate()) || supported == null
+                || !supported.isArray()) {
+            return;
+        }
+        List<String> methods = new ArrayList<>();
+        supported.forEach((value) -> methods.add(value.asString()));
+        if (!methods.contains(method.value())) {
+            throw failure(issuer).reason("the server does not support " + method.value() + ": the metadata at "
+                    + metadataUri + " lists token_endpoint_auth_methods_supported " + methods)
+                    .hint("Set " + settings.property("authentication-method") + " to one of " + methods
+                            + " that the client is registered for")
+                    .build();
+        }
+    }
+
     private TokenAcquisitionException.Builder failure(String issuer) {
         return TokenAcquisitionException.builder(settings.registrationId(), issuer);
+    }
+
+    /**
+     * The token endpoint, or for a client authenticating with its TLS certificate the {@code token_endpoint} of the
+     * metadata's {@code mtls_endpoint_aliases} if there is one (RFC 8705 section 5).
+     */
+    private String tokenEndpoint(JsonNode metadata) {
+        if (settings.authenticationMethod().usesClientCertificate()) {
+            String alias = textField(metadata.get("mtls_endpoint_aliases"), "token_endpoint");
+            if (alias != null) {
+                return alias;
+            }
+        }
+        return textField(metadata, "token_endpoint");
     }
 
     private static String textField(JsonNode node, String name) {

@@ -133,8 +133,25 @@ public final class TokenEndpointClient implements TokenProvider {
     @Override
     public OAuth2Token token() {
         String uri = tokenUri.get();
+        BoundedResponse response = send(uri);
+        DpopProofs dpop = settings.dpopProofs();
+        if (dpop != null) {
+            String nonce = response.headers().getFirst(DpopProofs.NONCE_HEADER);
+            dpop.nonce(URI.create(uri), nonce);
+            if (nonce != null && response.status() == 400 && response.body() != null
+                    && response.body().contains(DpopProofs.USE_DPOP_NONCE)) {
+                // RFC 9449 section 8: the server wants its nonce in the proof; a new request (and assertion) once
+                response = send(uri);
+            }
+        }
+        return interpret(uri, response);
+    }
+
+    /** Prepares, authenticates and sends one token request (with a fresh DPoP proof when DPoP is on). */
+    private BoundedResponse send(String uri) {
         TokenRequest request = prepare(uri);
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
+        DpopProofs dpop = settings.dpopProofs();
         long started = System.nanoTime();
         BoundedResponse response;
         try {
@@ -143,6 +160,9 @@ public final class TokenEndpointClient implements TokenProvider {
                     .headers(headers -> {
                         request.headers().forEach(headers::set);
                         authentication.addHeaders(headers);
+                        if (dpop != null) {
+                            headers.set(DpopProofs.DPOP_HEADER, dpop.proof("POST", URI.create(request.url()), null));
+                        }
                         headers.setAccept(List.of(MediaType.APPLICATION_JSON));
                         headers.setContentLength(body.length);
                     })
@@ -165,7 +185,7 @@ public final class TokenEndpointClient implements TokenProvider {
                     + response.status() + " (" + response.describe() + ") in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         }
-        return interpret(uri, response);
+        return response;
     }
 
     @Override
@@ -175,7 +195,7 @@ public final class TokenEndpointClient implements TokenProvider {
 
     private TokenRequest prepare(String uri) {
         Map<String, Object> extras = new LinkedHashMap<>();
-        authentication.addBodyParameters(extras);
+        authentication.addBodyParameters(uri, extras);
         extras.putAll(settings.extraParameters());
         try {
             return client.prepareTokenRequest(uri, settings.scope(), authentication.includeClientIdInBody(), extras);
@@ -259,7 +279,10 @@ public final class TokenEndpointClient implements TokenProvider {
 
     private String hintFor(String error, int status) {
         if ("invalid_client".equals(error) || "unauthorized_client".equals(error) || status == 401) {
-            return "Check " + settings.property("client-id") + ", " + settings.property("client-secret") + " and "
+            String credentials = (settings.authenticationMethod() == ClientAuthenticationMethod.PRIVATE_KEY_JWT)
+                    ? settings.property("jwt-assertion") + ".* (key, algorithm, key-id, audience)"
+                    : settings.property("client-secret");
+            return "Check " + settings.property("client-id") + ", " + credentials + " and "
                     + settings.property("authentication-method") + " (now "
                     + settings.authenticationMethod().value() + ")";
         }

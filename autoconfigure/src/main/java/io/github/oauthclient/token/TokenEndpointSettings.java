@@ -65,6 +65,10 @@ public final class TokenEndpointSettings {
 
     private final int maxResponseBytes;
 
+    private final ClientAssertionFactory clientAssertionFactory;
+
+    private final DpopProofs dpopProofs;
+
     private TokenEndpointSettings(Builder builder) {
         this.registrationId = builder.registrationId;
         this.propertyPrefix = (builder.propertyPrefix != null) ? builder.propertyPrefix
@@ -81,6 +85,8 @@ public final class TokenEndpointSettings {
         this.readTimeout = builder.readTimeout;
         this.insecureTransport = builder.insecureTransport;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.clientAssertionFactory = builder.clientAssertionFactory;
+        this.dpopProofs = builder.dpopProofs;
         validate();
     }
 
@@ -173,6 +179,19 @@ public final class TokenEndpointSettings {
         return maxResponseBytes;
     }
 
+    /**
+     * What signs the JWT client assertions of {@code private_key_jwt} and {@code client_secret_jwt}, or {@code null}
+     * for the other methods.
+     */
+    public ClientAssertionFactory clientAssertionFactory() {
+        return clientAssertionFactory;
+    }
+
+    /** What signs the DPoP proofs of token requests (RFC 9449), or {@code null} for bearer tokens. */
+    public DpopProofs dpopProofs() {
+        return dpopProofs;
+    }
+
     @Override
     public String toString() {
         return "TokenEndpointSettings[registrationId=" + registrationId + ", tokenUri=" + tokenUri + ", issuerUri="
@@ -201,14 +220,19 @@ public final class TokenEndpointSettings {
         if (issuerUri != null) {
             requireAllowedUri("issuer-uri", issuerUri, insecureTransport);
         }
-        boolean needsSecret = authenticationMethod != ClientAuthenticationMethod.NONE;
+        boolean needsSecret = authenticationMethod.requiresClientSecret();
         if (needsSecret && (clientSecret == null || clientSecret.isEmpty())) {
             throw invalid("client-secret", "is required for authentication method " + authenticationMethod.value()
                     + " (for a public client without a secret set " + property("authentication-method") + "=none)");
         }
         if (!needsSecret && clientSecret != null) {
-            throw invalid("client-secret", "is set, but authentication method none sends no secret: remove it or set "
-                    + property("authentication-method") + " to client_secret_basic or client_secret_post");
+            throw invalid("client-secret", "is set, but authentication method " + authenticationMethod.value()
+                    + " sends no secret: remove it or set " + property("authentication-method")
+                    + " to client_secret_basic or client_secret_post");
+        }
+        if (authenticationMethod.usesClientAssertion() && clientAssertionFactory == null) {
+            throw invalid("jwt-assertion", "is required for authentication method " + authenticationMethod.value()
+                    + ": a ClientAssertionFactory that signs the client assertions");
         }
         extraParameters.forEach((name, value) -> {
             if (name == null || name.isEmpty() || value == null) {
@@ -294,6 +318,10 @@ public final class TokenEndpointSettings {
         private boolean insecureTransport;
 
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+
+        private ClientAssertionFactory clientAssertionFactory;
+
+        private DpopProofs dpopProofs;
 
         private Builder() {
         }
@@ -385,6 +413,18 @@ public final class TokenEndpointSettings {
         /** The largest response body read. */
         public Builder maxResponseBytes(int maxResponseBytes) {
             this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /** What signs the client assertions; required for {@code private_key_jwt} and {@code client_secret_jwt}. */
+        public Builder clientAssertionFactory(ClientAssertionFactory clientAssertionFactory) {
+            this.clientAssertionFactory = clientAssertionFactory;
+            return this;
+        }
+
+        /** Sends a DPoP proof with every token request (RFC 9449); {@code null} for bearer tokens. */
+        public Builder dpopProofs(DpopProofs dpopProofs) {
+            this.dpopProofs = dpopProofs;
             return this;
         }
 

@@ -115,10 +115,12 @@ class StartupFailureTests {
 
     @Test
     void unknownAuthenticationMethod() {
-        assertFailure("oauth.client.authentication-method", "'client_secret_jwt', which is not one of "
-                + "client_secret_basic, client_secret_post, none", "(default client_secret_basic)", TOKEN_URI,
+        assertFailure("oauth.client.authentication-method", "'client_secret_jwe', which is not one of "
+                + "client_secret_basic, client_secret_post, none, private_key_jwt, client_secret_jwt, tls_client_auth, "
+                + "self_signed_tls_client_auth",
+                "(default client_secret_basic)", TOKEN_URI,
                 "oauth.client.client-id=orders", "oauth.client.client-secret=" + SECRET,
-                "oauth.client.authentication-method=client_secret_jwt");
+                "oauth.client.authentication-method=client_secret_jwe");
     }
 
     @Test

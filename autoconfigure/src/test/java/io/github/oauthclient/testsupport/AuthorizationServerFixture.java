@@ -77,7 +77,9 @@ public final class AuthorizationServerFixture implements AutoCloseable {
     private AuthorizationServerFixture(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.issuer = "http://127.0.0.1:" + port;
+        // https when the builder configured server.ssl (see Builder#property), as for mutual TLS tests
+        boolean tls = context.getEnvironment().getProperty("server.ssl.bundle") != null;
+        this.issuer = (tls ? "https" : "http") + "://127.0.0.1:" + port;
     }
 
     /** Starts a server with the default clients and 5-minute access tokens. */

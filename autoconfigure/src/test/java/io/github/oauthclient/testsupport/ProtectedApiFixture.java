@@ -73,7 +73,8 @@ public final class ProtectedApiFixture implements AutoCloseable {
         this.requests = requests;
         this.revoked = revoked;
         this.rejectAll = rejectAll;
-        this.baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.baseUrl = ((context.getEnvironment().getProperty("server.ssl.bundle") != null) ? "https" : "http")
+                + "://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     /**
@@ -82,6 +83,31 @@ public final class ProtectedApiFixture implements AutoCloseable {
      * @return the running API
      */
     public static ProtectedApiFixture start(AuthorizationServerFixture issuer) {
+        return start(issuer, new org.springframework.web.client.RestTemplate());
+    }
+
+    /**
+     * Starts an API accepting the JWTs of {@code issuer}, fetching its JWK set with {@code jwkSetClient} (for an
+     * issuer on https with a test CA).
+     * @param issuer the authorization server whose tokens are valid
+     * @param jwkSetClient the client for the issuer's JWK set
+     * @return the running API
+     */
+    public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
+            org.springframework.web.client.RestOperations jwkSetClient) {
+        return start(issuer, jwkSetClient, new String[0]);
+    }
+
+    /**
+     * Starts an API accepting the JWTs of {@code issuer} with more properties of its application, such as
+     * {@code server.ssl.*} for an API on https that asks for client certificates (certificate-bound tokens).
+     * @param issuer the authorization server whose tokens are valid
+     * @param jwkSetClient the client for the issuer's JWK set
+     * @param properties more {@code name=value} properties
+     * @return the running API
+     */
+    public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
+            org.springframework.web.client.RestOperations jwkSetClient, String... properties) {
         List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
         Set<String> revoked = ConcurrentHashMap.newKeySet();
         AtomicBoolean rejectAll = new AtomicBoolean();
@@ -94,9 +120,11 @@ public final class ProtectedApiFixture implements AutoCloseable {
                             + "OAuth2AuthorizationServerAutoConfiguration,"
                             + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
                             + "OAuth2AuthorizationServerJwtAutoConfiguration")
+            .properties(properties)
             .initializers((ctx) -> {
                 GenericApplicationContext generic = (GenericApplicationContext) ctx;
-                generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked, rejectAll));
+                generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked, rejectAll,
+                        jwkSetClient));
                 generic.registerBean("recordingFilter", FilterRegistrationBean.class, () -> recording(requests));
             })
             .run();
@@ -104,8 +132,9 @@ public final class ProtectedApiFixture implements AutoCloseable {
     }
 
     private static JwtDecoder revocableDecoder(AuthorizationServerFixture issuer, Set<String> revoked,
-            AtomicBoolean rejectAll) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).build();
+            AtomicBoolean rejectAll, org.springframework.web.client.RestOperations jwkSetClient) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).restOperations(jwkSetClient)
+            .build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
         return (token) -> {
             if (rejectAll.get() || revoked.contains(token)) {

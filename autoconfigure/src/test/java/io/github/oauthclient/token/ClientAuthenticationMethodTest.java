@@ -25,9 +25,10 @@ class ClientAuthenticationMethodTest {
 
     @Test
     void unknownValuesNameTheAcceptedOnes() {
-        assertThatIllegalArgumentException().isThrownBy(() -> ClientAuthenticationMethod.fromValue("private_key_jwt"))
-                .withMessage("Unknown client authentication method 'private_key_jwt'; use one of "
-                        + "client_secret_basic, client_secret_post, none");
+        assertThatIllegalArgumentException().isThrownBy(() -> ClientAuthenticationMethod.fromValue("client_secret_jwe"))
+                .withMessage("Unknown client authentication method 'client_secret_jwe'; use one of "
+                        + "client_secret_basic, client_secret_post, none, private_key_jwt, client_secret_jwt, "
+                        + "tls_client_auth, self_signed_tls_client_auth");
         assertThatIllegalArgumentException().isThrownBy(() -> ClientAuthenticationMethod.fromValue(null));
     }
 }
