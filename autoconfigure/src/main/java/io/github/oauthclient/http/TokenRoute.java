@@ -99,8 +99,9 @@ public final class TokenRoute {
      * @throws IllegalStateException when the token is not a bearer token
      */
     public String authorizationHeader(OAuth2Token token) {
-        return (this.placer instanceof HeaderTokenPlacer header) ? header.headerValue(token)
-                : "Bearer " + TokenPlacer.bearerValue(token, this.registrationId);
+        HeaderTokenPlacer header = (this.placer instanceof HeaderTokenPlacer cached) ? cached
+                : new HeaderTokenPlacer(this.registrationId);
+        return header.headerValue(token);
     }
 
     /**
@@ -175,7 +176,8 @@ public final class TokenRoute {
             }
             this.registrationId = registrationId;
             this.tokenProvider = tokenProvider;
-            this.insecureTransportProperty = "oauth.client.registrations." + registrationId + ".insecure-transport";
+            this.insecureTransportProperty = ("default".equals(registrationId) ? "oauth.client"
+                    : "oauth.client.registrations." + registrationId) + ".insecure-transport";
         }
 
         /** The URL prefixes that receive the token; none means every request. */
