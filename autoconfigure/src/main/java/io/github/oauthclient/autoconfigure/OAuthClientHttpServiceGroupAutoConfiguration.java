@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientHttpServiceGroupConfigurer;
 import org.springframework.web.service.registry.HttpServiceProxyRegistry;
 
@@ -60,7 +61,7 @@ public final class OAuthClientHttpServiceGroupAutoConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(WebClientHttpServiceGroupConfigurer.class)
+    @ConditionalOnClass({ WebClient.class, WebClientHttpServiceGroupConfigurer.class })
     static class WebClientGroupConfiguration {
 
         @Bean

@@ -12,16 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
@@ -33,8 +29,6 @@ import org.springframework.web.service.registry.HttpServiceGroup;
 import org.springframework.web.service.registry.ImportHttpServices;
 
 import io.github.oauthclient.autoconfigure.InvalidOAuthClientPropertyException;
-import io.github.oauthclient.testsupport.AuthorizationServerFixture;
-import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
 
 /**
@@ -42,28 +36,7 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
  * one on WebClient) calling the protected API with tokens from Spring Authorization Server, configured by properties
  * alone: routed by resource-urls, or mapped to a registration by http-service-groups.
  */
-class HttpServiceGroupsEndToEndTests {
-
-    private static AuthorizationServerFixture server;
-
-    private static ProtectedApiFixture api;
-
-    @BeforeAll
-    static void startServers() {
-        server = AuthorizationServerFixture.start();
-        api = ProtectedApiFixture.start(server);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        api.close();
-        server.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        api.clearRequests();
-    }
+class HttpServiceGroupsEndToEndTests extends InProcessServersTestSupport {
 
     @Test
     void groupClientsAreRoutedByResourceUrlsLikeAnyBootBuiltClient() {
@@ -136,12 +109,7 @@ class HttpServiceGroupsEndToEndTests {
         all.put("spring.http.serviceclient.inventory.base-url", api.baseUrl());
         all.put("spring.http.serviceclient.reports.base-url", api.baseUrl());
         all.putAll(more);
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(GroupClientApplication.class).web(WebApplicationType.NONE)
-            .properties(all)
-            .run();
+        return startClient(GroupClientApplication.class, WebApplicationType.NONE, all);
     }
 
     /** An HTTP interface of the protected API, in group "inventory" (RestClient). */

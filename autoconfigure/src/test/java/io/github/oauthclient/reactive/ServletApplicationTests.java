@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,8 +29,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.oauthclient.testsupport.AuthorizationServerFixture;
-import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
 
 /**
@@ -40,7 +36,7 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
  * Boot's builders: both share one token cache per registration, and BlockHound watches WebClient's event loops.
  */
 @Tag(BlockingCallDetector.TAG)
-class ServletApplicationTests {
+class ServletApplicationTests extends InProcessServersTestSupport {
 
     private static final int CONCURRENT_CALLERS = 8;
 
@@ -48,29 +44,14 @@ class ServletApplicationTests {
             new ParameterizedTypeReference<>() {
             };
 
-    private static AuthorizationServerFixture server;
-
-    private static ProtectedApiFixture api;
-
     @BeforeAll
-    static void startServers() {
+    static void installBlockHound() {
         BlockingCallDetector.install();
-        server = AuthorizationServerFixture.builder().configuration(TokenEndpointGate.class).start();
-        api = ProtectedApiFixture.start(server);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        api.close();
-        server.close();
     }
 
     @BeforeEach
-    void reset() {
-        TokenEndpointGate.reset();
+    void forgetDetections() {
         BlockingCallDetector.clear();
-        api.rejectAllTokens(false);
-        api.clearRequests();
     }
 
     @AfterEach
@@ -129,19 +110,12 @@ class ServletApplicationTests {
     }
 
     private static ConfigurableApplicationContext startClient() {
-        Map<String, Object> all = new LinkedHashMap<>();
-        all.put("oauth.client.token-uri", server.tokenUri());
-        all.put("oauth.client.client-id", BASIC_CLIENT_ID);
-        all.put("oauth.client.client-secret", TRICKY_SECRET);
-        all.put("oauth.client.resource-urls", api.baseUrl() + "/orders");
-        all.put("server.port", "0");
-        all.put("server.address", "127.0.0.1");
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(ServletClientApplication.class).web(WebApplicationType.SERVLET)
-            .properties(all)
-            .run();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("oauth.client.token-uri", server.tokenUri());
+        properties.put("oauth.client.client-id", BASIC_CLIENT_ID);
+        properties.put("oauth.client.client-secret", TRICKY_SECRET);
+        properties.put("oauth.client.resource-urls", api.baseUrl() + "/orders");
+        return startClient(ServletClientApplication.class, WebApplicationType.SERVLET, properties);
     }
 
     /** The whole client application: a RestClient and a WebClient from Boot's builders; nothing about OAuth. */

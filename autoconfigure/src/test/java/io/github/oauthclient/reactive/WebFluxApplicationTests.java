@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +30,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -43,8 +41,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import io.github.oauthclient.testsupport.AuthorizationServerFixture;
-import io.github.oauthclient.testsupport.ProtectedApiFixture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
 
 /**
@@ -53,7 +49,7 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
  * BlockHound failing (and recording) any blocking call on an event loop.
  */
 @Tag(BlockingCallDetector.TAG)
-class WebFluxApplicationTests {
+class WebFluxApplicationTests extends InProcessServersTestSupport {
 
     private static final int CONCURRENT_REQUESTS = 8;
 
@@ -61,29 +57,14 @@ class WebFluxApplicationTests {
 
     private static final HttpClient http = HttpClient.newHttpClient();
 
-    private static AuthorizationServerFixture server;
-
-    private static ProtectedApiFixture api;
-
     @BeforeAll
-    static void startServers() {
+    static void installBlockHound() {
         BlockingCallDetector.install();
-        server = AuthorizationServerFixture.builder().configuration(TokenEndpointGate.class).start();
-        api = ProtectedApiFixture.start(server);
-    }
-
-    @AfterAll
-    static void stopServers() {
-        api.close();
-        server.close();
     }
 
     @BeforeEach
-    void reset() {
-        TokenEndpointGate.reset();
+    void forgetDetections() {
         BlockingCallDetector.clear();
-        api.rejectAllTokens(false);
-        api.clearRequests();
     }
 
     @AfterEach
@@ -215,15 +196,7 @@ class WebFluxApplicationTests {
     }
 
     private static ConfigurableApplicationContext startClient(Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.put("server.port", "0");
-        all.put("server.address", "127.0.0.1");
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(ReactiveClientApplication.class).web(WebApplicationType.REACTIVE)
-            .properties(all)
-            .run();
+        return startClient(ReactiveClientApplication.class, WebApplicationType.REACTIVE, properties);
     }
 
     /** The whole client application: a WebClient from Boot's builder and a controller; nothing about OAuth. */
