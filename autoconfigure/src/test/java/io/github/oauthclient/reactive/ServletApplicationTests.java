@@ -12,10 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -35,7 +31,7 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
  * A servlet application (Tomcat) that calls the protected API both through a RestClient and through a WebClient from
  * Boot's builders: both share one token cache per registration, and BlockHound watches WebClient's event loops.
  */
-@Tag(BlockingCallDetector.TAG)
+@WatchedByBlockHound
 class ServletApplicationTests extends InProcessServersTestSupport {
 
     private static final int CONCURRENT_CALLERS = 8;
@@ -43,21 +39,6 @@ class ServletApplicationTests extends InProcessServersTestSupport {
     private static final ParameterizedTypeReference<Map<String, Object>> STRING_MAP =
             new ParameterizedTypeReference<>() {
             };
-
-    @BeforeAll
-    static void installBlockHound() {
-        BlockingCallDetector.install();
-    }
-
-    @BeforeEach
-    void forgetDetections() {
-        BlockingCallDetector.clear();
-    }
-
-    @AfterEach
-    void nothingBlockedAnEventLoop() {
-        assertThat(BlockingCallDetector.detected()).as("blocking calls on non-blocking threads").isEmpty();
-    }
 
     @Test
     void restClientAndWebClientCallersOnAColdCacheShareOneTokenRequest() throws Exception {

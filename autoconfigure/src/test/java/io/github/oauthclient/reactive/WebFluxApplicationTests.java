@@ -17,10 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import reactor.blockhound.BlockingOperationError;
 import reactor.core.publisher.Mono;
@@ -48,7 +44,7 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture.ApiRequest;
  * a Spring Security resource server with tokens from Spring Authorization Server, all in-process on loopback, with
  * BlockHound failing (and recording) any blocking call on an event loop.
  */
-@Tag(BlockingCallDetector.TAG)
+@WatchedByBlockHound
 class WebFluxApplicationTests extends InProcessServersTestSupport {
 
     private static final int CONCURRENT_REQUESTS = 8;
@@ -56,21 +52,6 @@ class WebFluxApplicationTests extends InProcessServersTestSupport {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private static final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void installBlockHound() {
-        BlockingCallDetector.install();
-    }
-
-    @BeforeEach
-    void forgetDetections() {
-        BlockingCallDetector.clear();
-    }
-
-    @AfterEach
-    void nothingBlockedAnEventLoop() {
-        assertThat(BlockingCallDetector.detected()).as("blocking calls on non-blocking threads").isEmpty();
-    }
 
     @Test
     void blockHoundIsWatching() {
