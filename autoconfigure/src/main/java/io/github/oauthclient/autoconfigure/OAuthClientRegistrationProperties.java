@@ -88,6 +88,15 @@ public class OAuthClientRegistrationProperties {
     private List<String> resourceUrls;
 
     /**
+     * Names of HTTP service groups (@ImportHttpServices(group = "...")) whose clients send this registration's token
+     * with every request, whatever its URL (still only over https or to loopback hosts, unless insecure-transport is
+     * set); their base URL lives in Boot's spring.http.serviceclient.<group>.base-url. A group may be listed by one
+     * registration only. Not inherited: oauth.client.http-service-groups maps groups to the registration at the root.
+     * Default: none; groups not listed anywhere are routed by resource-urls like any Boot-built client.
+     */
+    private List<String> httpServiceGroups;
+
+    /**
      * The longest renewal window: a cached token is renewed in the background during the last quarter of its
      * lifetime, but never earlier than this before it expires (so a 10s token is renewed after 7.5s and a 1h token
      * 5 minutes before expiry). Callers keep the current token while it is renewed. Default: 5m.
@@ -218,6 +227,14 @@ public class OAuthClientRegistrationProperties {
 
     public void setResourceUrls(List<String> resourceUrls) {
         this.resourceUrls = resourceUrls;
+    }
+
+    public List<String> getHttpServiceGroups() {
+        return this.httpServiceGroups;
+    }
+
+    public void setHttpServiceGroups(List<String> httpServiceGroups) {
+        this.httpServiceGroups = httpServiceGroups;
     }
 
     public Duration getRenewBeforeExpiry() {

@@ -8,5 +8,10 @@
  * <p>Two auto-configurations, one per concern: {@link io.github.oauthclient.autoconfigure.OAuthClientAutoConfiguration}
  * (clients and token providers) and {@link io.github.oauthclient.autoconfigure.OAuthClientRestClientAutoConfiguration}
  * (interceptor and customizers). Both stay out of the way when no {@code oauth.client.*} key is set.
+ *
+ * <p>With spring-webflux on the class path, {@link io.github.oauthclient.autoconfigure.OAuthClientWebClientAutoConfiguration}
+ * adds the WebClient filter the same way, and
+ * {@link io.github.oauthclient.autoconfigure.OAuthClientHttpServiceGroupAutoConfiguration} maps HTTP service groups
+ * ({@code @ImportHttpServices}) to registrations ({@code http-service-groups}).
  */
 package io.github.oauthclient.autoconfigure;

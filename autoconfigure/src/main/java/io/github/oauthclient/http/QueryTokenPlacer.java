@@ -23,14 +23,18 @@ record QueryTokenPlacer(String registrationId) implements TokenPlacer {
     @Override
     public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
             ClientHttpRequestExecution execution) throws IOException {
-        String value = TokenPlacer.bearerValue(token, this.registrationId);
-        URI uri = URI.create(BearerTokens.prepareBearerUri(value, request.getURI().toString()));
+        URI uri = withAccessToken(request.getURI(), TokenPlacer.bearerValue(token, this.registrationId));
         return execution.execute(new HttpRequestWrapper(request) {
             @Override
             public URI getURI() {
                 return uri;
             }
         }, body);
+    }
+
+    /** {@code uri} with {@code access_token=value} appended oauthlib-style. */
+    static URI withAccessToken(URI uri, String value) {
+        return URI.create(BearerTokens.prepareBearerUri(value, uri.toString()));
     }
 
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.oauthclient.core.OAuth2Token;
 import io.github.oauthclient.core.TokenPlacement;
 import io.github.oauthclient.token.DpopProofs;
 import io.github.oauthclient.token.TokenProvider;
@@ -94,10 +95,49 @@ public final class TokenRoute {
     }
 
     /**
+     * The {@code Authorization} header value for {@code token} ({@code Bearer <token>}), built once per token: for
+     * clients other than RestTemplate and RestClient (the WebClient filter) with {@code auth_header} placement.
+     * @param token the token to send
+     * @return the header value
+     * @throws IllegalStateException when the token is not a bearer token
+     */
+    public String authorizationHeader(OAuth2Token token) {
+        HeaderTokenPlacer header = (this.placer instanceof HeaderTokenPlacer cached) ? cached
+                : new HeaderTokenPlacer(this.registrationId);
+        return header.headerValue(token);
+    }
+
+    /**
+     * {@code uri} with {@code access_token=<token>} appended to its query as oauthlib does: for clients other than
+     * RestTemplate and RestClient (the WebClient filter) with {@code query} placement.
+     * @param uri the request URI
+     * @param token the token to send
+     * @return the new URI
+     * @throws IllegalStateException when the token is not a bearer token
+     */
+    public URI uriWithAccessToken(URI uri, OAuth2Token token) {
+        return QueryTokenPlacer.withAccessToken(uri, TokenPlacer.bearerValue(token, this.registrationId));
+    }
+
+    /**
+     * This route without resource URLs: the same token provider, placement and transport rule for every request of a
+     * client that serves this registration alone (an HTTP service group mapped to it).
+     * @return a route serving every request
+     */
+    public TokenRoute withoutResourceUrls() {
+        return builder(this.registrationId, this.tokenProvider).placement(this.placement)
+            .insecureTransport(this.insecureTransport)
+            .insecureTransportProperty(this.insecureTransportProperty)
+            .build();
+    }
+
+    /**
      * Refuses to send a token over plain http to a host that is not loopback. Free for routes with resource URLs
      * (checked at construction); allocation-free for https and loopback requests.
+     * @param uri the request URI
+     * @throws InsecureResourceTransportException when the token must not go to {@code uri}
      */
-    void checkTransport(URI uri) {
+    public void checkTransport(URI uri) {
         if (this.insecureTransport || !this.resourceUrls.isEmpty()) {
             return;
         }

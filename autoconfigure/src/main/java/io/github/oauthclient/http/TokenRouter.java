@@ -10,9 +10,10 @@ import java.util.List;
  * resource URLs (if any), else none.
  *
  * <p>Prefixes are flattened into an array ordered by path prefix length, longest first, so that the first match is
- * the longest; routing scans it without allocating.
+ * the longest; routing scans it without allocating. Public so that other clients than RestTemplate and RestClient (the
+ * WebClient filter) route exactly as the interceptor does.
  */
-final class TokenRouter {
+public final class TokenRouter {
 
     private final ResourceUrl[] prefixes;
 
@@ -20,7 +21,12 @@ final class TokenRouter {
 
     private final TokenRoute everyRequest;
 
-    TokenRouter(List<TokenRoute> routes) {
+    /**
+     * Creates a router.
+     * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
+     * @throws IllegalArgumentException when the routes are ambiguous
+     */
+    public TokenRouter(List<TokenRoute> routes) {
         record Entry(ResourceUrl url, TokenRoute route) {
         }
         List<Entry> entries = new ArrayList<>();
@@ -55,7 +61,7 @@ final class TokenRouter {
      * @param uri the request URI
      * @return the route, or {@code null} when no registration's token may go to this URI
      */
-    TokenRoute route(URI uri) {
+    public TokenRoute route(URI uri) {
         ResourceUrl[] prefixes = this.prefixes;
         for (int i = 0; i < prefixes.length; i++) {
             if (prefixes[i].matches(uri)) {

@@ -95,6 +95,17 @@ public final class CachingTokenProvider implements TokenProvider {
 
     @Override
     public OAuth2Token token() {
+        OAuth2Token cached = cachedToken();
+        return (cached != null) ? cached : awaitToken();
+    }
+
+    /**
+     * The cached token if it may be handed out now, else {@code null}; never blocks and never waits. Starts a
+     * background renewal when the token is in its renewal window. The hot path of {@link #token()} and
+     * {@link #tokenAsync()}: one volatile read and the {@link Ticker}, no lock, no allocation.
+     * @return the usable cached token, or {@code null} when a caller would have to wait for a request
+     */
+    public OAuth2Token cachedToken() {
         Entry entry = current.get();
         if (entry != null) {
             long now = ticker.read();
@@ -106,7 +117,22 @@ public final class CachingTokenProvider implements TokenProvider {
                 return entry.token;
             }
         }
-        return awaitToken();
+        return null;
+    }
+
+    /**
+     * A token without blocking the calling thread: for callers on an event loop (WebClient). Completed at once with
+     * the cached token when it is usable, failed at once while a failure is cooling down; otherwise it completes when
+     * the single flight does: the one in progress (also one a blocking {@link #token()} caller runs), or one started
+     * now on the renewal executor. Callers of both methods share that flight, so a cold cache causes one request.
+     * @return the future token; fails with the request's exception
+     */
+    public CompletableFuture<OAuth2Token> tokenAsync() {
+        OAuth2Token cached = cachedToken();
+        if (cached != null) {
+            return CompletableFuture.completedFuture(cached);
+        }
+        return joinFlight(true).thenApply(Entry::token);
     }
 
     @Override
@@ -125,6 +151,15 @@ public final class CachingTokenProvider implements TokenProvider {
 
     /** The slow path: no usable token. Returns one that became usable meanwhile, or waits for a request. */
     private OAuth2Token awaitToken() {
+        return await(joinFlight(false)).token;
+    }
+
+    /**
+     * The slow path of {@link #token()} and {@link #tokenAsync()}: an entry that became usable meanwhile, the failure
+     * that is cooling down, or the single flight, joined or started. A flight started here runs on the calling
+     * thread ({@code token()} would wait for it anyway), or with {@code async} on the renewal executor.
+     */
+    private CompletableFuture<Entry> joinFlight(boolean async) {
         for (;;) {
             long now = ticker.read();
             Entry entry = current.get();
@@ -132,11 +167,11 @@ public final class CachingTokenProvider implements TokenProvider {
                 if (now - entry.renewAt >= 0) {
                     renewInBackground(now);
                 }
-                return entry.token;
+                return CompletableFuture.completedFuture(entry);
             }
             Failure failure = lastFailure;
             if (failure != null && now - failure.until < 0) {
-                throw failure.exception;
+                return CompletableFuture.failedFuture(failure.exception);
             }
             CompletableFuture<Entry> pending = flight.get();
             if (pending == null) {
@@ -144,10 +179,15 @@ public final class CachingTokenProvider implements TokenProvider {
                 if (!flight.compareAndSet(null, mine)) {
                     continue;
                 }
-                fetch(mine, false);
+                if (async) {
+                    fetchOnExecutor(mine, false);
+                }
+                else {
+                    fetch(mine, false);
+                }
                 pending = mine;
             }
-            return await(pending).token;
+            return pending;
         }
     }
 
@@ -164,11 +204,28 @@ public final class CachingTokenProvider implements TokenProvider {
         if (!flight.compareAndSet(null, renewal)) {
             return;
         }
+        fetchOnExecutor(renewal, true);
+    }
+
+    /**
+     * Runs the flight {@code mine} on the renewal executor. A background renewal the executor rejects runs on the
+     * caller (who still has a usable token to return afterwards); an asynchronous fetch fails instead, because its
+     * caller may be an event loop that must not block.
+     */
+    private void fetchOnExecutor(CompletableFuture<Entry> mine, boolean background) {
         try {
-            renewalExecutor.execute(() -> fetch(renewal, true));
+            renewalExecutor.execute(() -> fetch(mine, background));
         }
         catch (RejectedExecutionException ex) {
-            fetch(renewal, true);
+            if (background) {
+                fetch(mine, true);
+                return;
+            }
+            flight.set(null);
+            mine.completeExceptionally(TokenAcquisitionException.builder(registrationId, null)
+                .reason("the renewal executor rejected the token request")
+                .cause(ex)
+                .build());
         }
     }
 
