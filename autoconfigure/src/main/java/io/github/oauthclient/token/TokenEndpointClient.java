@@ -149,7 +149,7 @@ public final class TokenEndpointClient implements TokenProvider {
                     .exchange((clientRequest, raw) -> BoundedResponse.read(raw, settings.maxResponseBytes()), true);
         }
         catch (RestClientException ex) {
-            throw failure(uri).reason("I/O error (" + ex.getMostSpecificCause() + ")")
+            throw failure(uri).reason("I/O error (" + ex.getMostSpecificCause() + ")" + timeoutNote(ex))
                     .retryable(ex instanceof ResourceAccessException).cause(ex).build();
         }
         if (logger.isDebugEnabled()) {
@@ -266,6 +266,19 @@ public final class TokenEndpointClient implements TokenProvider {
     private String scrub(String text) {
         String secret = settings.clientSecret();
         return (text == null || secret == null || secret.isEmpty()) ? text : text.replace(secret, "******");
+    }
+
+    /** Says so when the I/O error is a timeout, naming the timeouts and their properties. */
+    private String timeoutNote(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.http.HttpTimeoutException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return ": timed out (connect timeout " + settings.connectTimeout().toMillis() + " ms, read timeout "
+                        + settings.readTimeout().toMillis() + " ms; raise " + settings.property("read-timeout")
+                        + " or " + settings.property("connect-timeout") + " if the token endpoint is only slow)";
+            }
+        }
+        return "";
     }
 
     private TokenAcquisitionException.Builder failure(String uri) {
