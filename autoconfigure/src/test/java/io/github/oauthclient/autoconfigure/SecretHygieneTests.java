@@ -70,8 +70,11 @@ class SecretHygieneTests {
 
     private RecordingServer api;
 
+    private ch.qos.logback.classic.Level rootLevel;
+
     @BeforeEach
     void startServers() {
+        rootLevel = rootLogger().getLevel();
         tokens = FaultInjectingTokenEndpoint.start();
         tokens.setDefault((request, sequence) -> {
             String token = "AT" + sequence + "x" + UUID.randomUUID().toString().replace("-", "");
@@ -91,6 +94,12 @@ class SecretHygieneTests {
     void stopServers() {
         tokens.close();
         api.close();
+        // logging.level.root=TRACE outlives the application context: restore the level for the tests that follow
+        rootLogger().setLevel(rootLevel);
+    }
+
+    private static ch.qos.logback.classic.Logger rootLogger() {
+        return (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @Test
