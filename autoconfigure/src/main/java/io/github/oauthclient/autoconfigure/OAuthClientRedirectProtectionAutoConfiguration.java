@@ -39,6 +39,11 @@ public final class OAuthClientRedirectProtectionAutoConfiguration {
                 httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
     }
 
+    /** The shared factories and customizers. */
+    RedirectRefusingClients clients() {
+        return this.clients;
+    }
+
     @Bean
     @ConditionalOnMissingBean(name = "oauthClientRedirectRefusingRestClientCustomizer")
     RestClientCustomizer oauthClientRedirectRefusingRestClientCustomizer() {
