@@ -111,8 +111,8 @@ class TokenEndpointHardeningTests {
         assertThat(failures).hasSize(CALLERS).allSatisfy((failure) -> assertThat(failure)
             .isInstanceOf(TokenAcquisitionException.class)
             .hasMessageContaining("Could not obtain an access token for registration 'hardening'")
-            .hasMessageContaining("I/O error")
             .hasMessageContaining("timed out")
+            .hasMessageContaining("read-timeout")
             .hasMessageNotContaining(SECRET));
         assertThat(endpoint.requestCount()).as("one request for all waiting callers").isEqualTo(1);
     }
