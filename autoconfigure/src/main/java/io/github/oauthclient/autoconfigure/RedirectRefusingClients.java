@@ -30,7 +30,8 @@ import io.github.oauthclient.http.RedirectRefusingRequestFactory;
  *
  * <p>The customizers run first ({@link Ordered#HIGHEST_PRECEDENCE}), so an application customizer that sets its own
  * request factory still wins (and then decides about redirects itself). A RestTemplate whose builder was given
- * another kind of request factory is left alone, with a warning: its redirects are up to that factory.
+ * another kind of request factory is left alone, with a warning: its redirects are up to that factory. Token-bearing
+ * requests use the application-wide {@code spring.http.clients.*} settings, not per-builder timeouts.
  */
 final class RedirectRefusingClients {
 
@@ -42,6 +43,8 @@ final class RedirectRefusingClients {
 
     private final Supplier<ClientHttpRequestFactory> following;
 
+    private final Supplier<ClientHttpRequestFactory> withoutRedirects;
+
     private final Supplier<RedirectRefusingRequestFactory> guarded;
 
     RedirectRefusingClients(OAuthClientHttpRequestInterceptor interceptor,
@@ -49,8 +52,10 @@ final class RedirectRefusingClients {
         this.interceptor = interceptor;
         this.settings = settings;
         this.following = SingletonSupplier.of(() -> requestFactoryBuilder.build(settings));
+        this.withoutRedirects = SingletonSupplier
+            .of(() -> requestFactoryBuilder.build(settings.withRedirects(HttpRedirects.DONT_FOLLOW)));
         this.guarded = SingletonSupplier.of(() -> new RedirectRefusingRequestFactory(interceptor,
-                requestFactoryBuilder.build(settings.withRedirects(HttpRedirects.DONT_FOLLOW)), this.following.get()));
+                this.withoutRedirects.get(), this.following.get()));
     }
 
     /** Whether the application's settings follow redirects at all (Boot's default: when possible). */
@@ -99,7 +104,9 @@ final class RedirectRefusingClients {
                 }
                 return;
             }
-            restTemplate.setRequestFactory(guarded.get());
+            // requests without a token keep the template's own factory (and its builder's timeouts)
+            restTemplate.setRequestFactory((current != null) ? new RedirectRefusingRequestFactory(interceptor,
+                    withoutRedirects.get(), current) : guarded.get());
         }
 
         /** The template's own factory, not the one wrapping it with interceptors. */
@@ -110,7 +117,8 @@ final class RedirectRefusingClients {
                 return restTemplate.getRequestFactory();
             }
             finally {
-                restTemplate.setInterceptors(interceptors);
+                // not setInterceptors, which would sort them
+                restTemplate.getInterceptors().addAll(interceptors);
             }
         }
 
