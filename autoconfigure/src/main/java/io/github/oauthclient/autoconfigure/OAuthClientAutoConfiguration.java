@@ -21,6 +21,7 @@ import io.github.oauthclient.core.BackendApplicationClient;
 import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
 import io.github.oauthclient.http.TokenRoute;
 import io.github.oauthclient.token.TokenProvider;
+import io.github.oauthclient.token.TokenRequestObserver;
 
 /**
  * Auto-configuration of client-credentials token acquisition from {@code oauth.client.*}: the
@@ -45,8 +46,12 @@ public final class OAuthClientAutoConfiguration {
 
     private final DpopKeys dpopKeys = new DpopKeys();
 
-    OAuthClientAutoConfiguration(OAuthClientProperties properties) {
+    private final ObjectProvider<TokenRequestObserver> requestObserver;
+
+    OAuthClientAutoConfiguration(OAuthClientProperties properties,
+            ObjectProvider<TokenRequestObserver> requestObserver) {
         this.properties = properties;
+        this.requestObserver = requestObserver;
     }
 
     @Bean
@@ -62,7 +67,9 @@ public final class OAuthClientAutoConfiguration {
     TokenProvider oauthClientTokenProvider(BackendApplicationClient oauthClientBackendApplicationClient,
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        return assembler(requestFactoryBuilder, httpClientSettings, sslBundles).dpopKeys(this.dpopKeys)
+        return assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+            .observedBy(this.requestObserver.getIfUnique())
+            .dpopKeys(this.dpopKeys)
             .tokenProvider(RegistrationResolver.resolveDefault(this.properties), oauthClientBackendApplicationClient);
     }
 
@@ -73,10 +80,12 @@ public final class OAuthClientAutoConfiguration {
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         RegistrationAssembler assembler = assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+            .observedBy(this.requestObserver.getIfUnique())
             .dpopKeys(this.dpopKeys);
         List<OAuthClientRegistration> registrations = new ArrayList<>();
         for (ResolvedRegistration resolved : RegistrationResolver.resolveAll(this.properties)) {
             boolean isDefault = resolved.name().equals(RegistrationResolver.DEFAULT_REGISTRATION);
+            RegistrationStartupLog.log(resolved);
             BackendApplicationClient client = isDefault
                     ? defaultClient.getIfUnique(() -> RegistrationAssembler.client(resolved))
                     : RegistrationAssembler.client(resolved);

@@ -19,6 +19,7 @@ import io.github.oauthclient.token.RetryingTokenProvider;
 import io.github.oauthclient.token.TokenEndpointClient;
 import io.github.oauthclient.token.TokenEndpointSettings;
 import io.github.oauthclient.token.TokenProvider;
+import io.github.oauthclient.token.TokenRequestObserver;
 import io.github.oauthclient.token.TransportSecurity;
 
 /**
@@ -41,11 +42,26 @@ final class RegistrationAssembler {
 
     private DpopKeys dpopKeys;
 
+    private final TokenRequestObserver requestObserver;
+
     RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
             HttpClientSettings httpClientSettings, SslBundles sslBundles) {
+        this(requestFactoryBuilder, httpClientSettings, sslBundles, TokenRequestObserver.NONE);
+    }
+
+    RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+            HttpClientSettings httpClientSettings, SslBundles sslBundles, TokenRequestObserver requestObserver) {
         this.requestFactoryBuilder = requestFactoryBuilder;
         this.httpClientSettings = httpClientSettings;
         this.sslBundles = sslBundles;
+        this.requestObserver = requestObserver;
+    }
+
+    /** This assembler, with token requests wrapped by {@code observer} (metrics), or unchanged when {@code null}. */
+    RegistrationAssembler observedBy(TokenRequestObserver observer) {
+        return (observer == null) ? this
+                : new RegistrationAssembler(this.requestFactoryBuilder, this.httpClientSettings, this.sslBundles,
+                        observer);
     }
 
     /**
@@ -111,6 +127,7 @@ final class RegistrationAssembler {
                 RetryPolicy.of(registration.retryMaxAttempts(), registration.retryBackoff()));
         return CachingTokenProvider.builder(retrying)
             .registrationId(registration.name())
+            .requestObserver(this.requestObserver)
             .renewalPolicy(RenewalPolicy.defaults()
                 .withMaxRenewalWindow(registration.renewBeforeExpiry())
                 .withDefaultLifetime(registration.defaultTokenLifetime()))

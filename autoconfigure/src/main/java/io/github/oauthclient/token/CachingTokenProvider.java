@@ -2,6 +2,7 @@ package io.github.oauthclient.token;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -68,6 +70,24 @@ public final class CachingTokenProvider implements TokenProvider {
     /** The last failure, until a request succeeds. */
     private volatile Failure lastFailure;
 
+    /** Wraps every request to the delegate (metrics, tracing); {@link TokenRequestObserver#NONE} by default. */
+    private final TokenRequestObserver requestObserver;
+
+    /** Calls answered from the cache: striped, without compare-and-set, so the hot path costs next to nothing. */
+    private final HitCounter cacheHits = new HitCounter();
+
+    /** Tokens reported rejected by a resource server. */
+    private final LongAdder invalidations = new LongAdder();
+
+    /** Whether the last token was dropped after a 401, so the next blocking request is a retry after 401. */
+    private volatile boolean invalidated;
+
+    /** When the last request succeeded (wall clock), for {@link #status()}. */
+    private volatile Instant lastSuccessAt;
+
+    /** When the last request failed (wall clock), for {@link #status()}; cleared by a success. */
+    private volatile Instant lastFailureAt;
+
     /** Caches {@code delegate} with {@link RenewalPolicy#defaults() the default policy}. */
     public CachingTokenProvider(TokenProvider delegate) {
         this(builder(delegate));
@@ -86,6 +106,7 @@ public final class CachingTokenProvider implements TokenProvider {
         this.renewalExecutor = (builder.renewalExecutor != null) ? builder.renewalExecutor
                 : RenewalThreads.EXECUTOR;
         this.registrationId = builder.registrationId;
+        this.requestObserver = builder.requestObserver;
     }
 
     /** A builder, for a ticker, clock, renewal executor or registration name other than the defaults. */
@@ -110,9 +131,11 @@ public final class CachingTokenProvider implements TokenProvider {
         if (entry != null) {
             long now = ticker.read();
             if (now - entry.renewAt < 0) {
+                cacheHits.increment();
                 return entry.token;
             }
             if (now - entry.usableUntil < 0) {
+                cacheHits.increment();
                 renewInBackground(now);
                 return entry.token;
             }
@@ -137,11 +160,36 @@ public final class CachingTokenProvider implements TokenProvider {
 
     @Override
     public void invalidate(OAuth2Token rejected) {
+        invalidations.increment();
         Entry entry = current.get();
         if (entry != null && rejected != null && sameToken(entry.token, rejected)
-                && current.compareAndSet(entry, null) && logger.isDebugEnabled()) {
-            logger.debug("Dropped the rejected access token of registration '" + registrationId + "'");
+                && current.compareAndSet(entry, null)) {
+            invalidated = true;
+            if (logger.isDebugEnabled()) {
+                logger.debug("Dropped the rejected access token of registration '" + registrationId + "'");
+            }
         }
+    }
+
+    /**
+     * What the cache knows now, without the token: whether one is usable and for how long, the last success and
+     * failure. Reads volatile fields only; never starts a request.
+     */
+    public TokenCacheStatus status() {
+        long now = ticker.read();
+        Entry entry = current.get();
+        Duration validFor = (entry != null && now - entry.usableUntil < 0) ? Duration.ofNanos(entry.usableUntil - now)
+                : null;
+        Failure failure = lastFailure;
+        Instant failedAt = lastFailureAt;
+        return new TokenCacheStatus(registrationId, validFor, lastSuccessAt, (failure != null) ? failedAt : null,
+                (failure != null) ? TokenRequestOutcome.of(failure.exception) : null, cacheHits.sum(),
+                invalidations.sum());
+    }
+
+    /** The provider whose tokens this one caches. */
+    public TokenProvider delegate() {
+        return delegate;
     }
 
     @Override
@@ -247,9 +295,20 @@ public final class CachingTokenProvider implements TokenProvider {
                 error = failure.exception;
             }
             else {
-                result = entryFor(delegate.token(), started);
+                TokenRequestKind kind = kindOfRequest(background);
+                if (logger.isDebugEnabled()) {
+                    logger.debug("Requesting an access token for registration '" + registrationId + "' ("
+                            + describe(kind) + ")");
+                }
+                result = entryFor(requestObserver.observe(registrationId, kind, delegate), started);
                 current.set(result);
                 lastFailure = null;
+                lastSuccessAt = clock.instant();
+                if (logger.isDebugEnabled()) {
+                    logger.debug("Cached a new access token of registration '" + registrationId + "', renewed in "
+                            + Duration.ofNanos(result.renewAt - started).toSeconds() + " s, handed out for "
+                            + Duration.ofNanos(result.usableUntil - started).toSeconds() + " s");
+                }
             }
         }
         catch (RuntimeException ex) {
@@ -257,6 +316,7 @@ public final class CachingTokenProvider implements TokenProvider {
             if (!Thread.currentThread().isInterrupted()) {
                 // an interrupted caller's failure says nothing about the server: no cool-down for it
                 lastFailure = new Failure(ex, ticker.read() + policy.coolDownAfter(ex).toNanos());
+                lastFailureAt = clock.instant();
             }
             if (background) {
                 logRenewalFailure(ex, previous == null);
@@ -273,6 +333,26 @@ public final class CachingTokenProvider implements TokenProvider {
         else {
             mine.complete(result);
         }
+    }
+
+    /** Why this request is made; consumes the 401 mark, so only the first request after a 401 counts as its retry. */
+    private TokenRequestKind kindOfRequest(boolean background) {
+        if (background) {
+            return TokenRequestKind.RENEWAL;
+        }
+        if (invalidated) {
+            invalidated = false;
+            return TokenRequestKind.AFTER_INVALIDATION;
+        }
+        return TokenRequestKind.COLD_FETCH;
+    }
+
+    private static String describe(TokenRequestKind kind) {
+        return switch (kind) {
+            case COLD_FETCH -> "no usable token cached";
+            case RENEWAL -> "renewal ahead of expiry, in the background";
+            case AFTER_INVALIDATION -> "the last token was rejected with 401";
+        };
     }
 
     private Entry entryFor(OAuth2Token token, long started) {
@@ -364,6 +444,8 @@ public final class CachingTokenProvider implements TokenProvider {
 
         private String registrationId = "default";
 
+        private TokenRequestObserver requestObserver = TokenRequestObserver.NONE;
+
         private Builder(TokenProvider delegate) {
             this.delegate = delegate;
         }
@@ -395,6 +477,12 @@ public final class CachingTokenProvider implements TokenProvider {
         /** The registration name, for messages. */
         public Builder registrationId(String registrationId) {
             this.registrationId = Objects.requireNonNull(registrationId, "registrationId");
+            return this;
+        }
+
+        /** What wraps every request to the delegate, such as a Micrometer observation (default: nothing). */
+        public Builder requestObserver(TokenRequestObserver requestObserver) {
+            this.requestObserver = Objects.requireNonNull(requestObserver, "requestObserver");
             return this;
         }
 

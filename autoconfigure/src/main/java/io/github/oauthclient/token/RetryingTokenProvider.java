@@ -2,6 +2,7 @@ package io.github.oauthclient.token;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 import org.apache.commons.logging.Log;
@@ -31,6 +32,9 @@ public final class RetryingTokenProvider implements TokenProvider {
     private final Sleeper sleeper;
 
     private final DoubleSupplier random;
+
+    /** Attempts made after a failed one, for metrics. */
+    private final LongAdder retries = new LongAdder();
 
     /** Retries {@code delegate} as {@code policy} says, sleeping on the calling thread. */
     public RetryingTokenProvider(TokenProvider delegate, RetryPolicy policy) {
@@ -77,6 +81,7 @@ public final class RetryingTokenProvider implements TokenProvider {
                     throw ex;
                 }
                 previous = ex;
+                retries.increment();
             }
         }
     }
@@ -97,6 +102,11 @@ public final class RetryingTokenProvider implements TokenProvider {
             return null;
         }
         return (retryAfter.compareTo(backoff) > 0) ? retryAfter : backoff;
+    }
+
+    /** How many attempts were made after a failed one, since this provider was created. */
+    public long retries() {
+        return retries.sum();
     }
 
     @Override
