@@ -21,6 +21,7 @@ import io.github.oauthclient.core.BackendApplicationClient;
 import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
 import io.github.oauthclient.http.TokenRoute;
 import io.github.oauthclient.token.TokenProvider;
+import io.github.oauthclient.token.store.SharedTokenCache;
 
 /**
  * Auto-configuration of client-credentials token acquisition from {@code oauth.client.*}: the
@@ -43,8 +44,11 @@ public final class OAuthClientAutoConfiguration {
 
     private final OAuthClientProperties properties;
 
-    OAuthClientAutoConfiguration(OAuthClientProperties properties) {
+    private final ObjectProvider<SharedTokenCache> sharedTokenCache;
+
+    OAuthClientAutoConfiguration(OAuthClientProperties properties, ObjectProvider<SharedTokenCache> sharedTokenCache) {
         this.properties = properties;
+        this.sharedTokenCache = sharedTokenCache;
     }
 
     @Bean
@@ -87,11 +91,12 @@ public final class OAuthClientAutoConfiguration {
         return new OAuthClientRegistry(registrations);
     }
 
-    private static RegistrationAssembler assembler(
+    private RegistrationAssembler assembler(
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         return new RegistrationAssembler(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
+                this.sharedTokenCache.getIfUnique());
     }
 
 }

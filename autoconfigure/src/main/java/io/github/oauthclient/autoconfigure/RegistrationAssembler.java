@@ -19,6 +19,7 @@ import io.github.oauthclient.token.TokenEndpointClient;
 import io.github.oauthclient.token.TokenEndpointSettings;
 import io.github.oauthclient.token.TokenProvider;
 import io.github.oauthclient.token.TransportSecurity;
+import io.github.oauthclient.token.store.SharedTokenCache;
 
 /**
  * Builds the parts of one registration from its {@link ResolvedRegistration}: the oauthlib-faithful
@@ -38,11 +39,20 @@ final class RegistrationAssembler {
 
     private final SslBundles sslBundles;
 
+    /** The fleet-wide second cache level under every registration's in-memory cache, or null. */
+    private final SharedTokenCache sharedTokenCache;
+
     RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
             HttpClientSettings httpClientSettings, SslBundles sslBundles) {
+        this(requestFactoryBuilder, httpClientSettings, sslBundles, null);
+    }
+
+    RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+            HttpClientSettings httpClientSettings, SslBundles sslBundles, SharedTokenCache sharedTokenCache) {
         this.requestFactoryBuilder = requestFactoryBuilder;
         this.httpClientSettings = httpClientSettings;
         this.sslBundles = sslBundles;
+        this.sharedTokenCache = sharedTokenCache;
     }
 
     /**
@@ -91,18 +101,22 @@ final class RegistrationAssembler {
 
     /**
      * The registration's token provider: one exchange per request ({@link TokenEndpointClient}), retried
-     * ({@link RetryingTokenProvider}) and cached with renewal ahead of expiry ({@link CachingTokenProvider}).
+     * ({@link RetryingTokenProvider}) and cached with renewal ahead of expiry ({@link CachingTokenProvider}); with a
+     * {@link SharedTokenCache}, shared by the fleet under the in-memory cache.
      */
     TokenProvider tokenProvider(ResolvedRegistration registration, BackendApplicationClient client) {
         TokenEndpointSettings settings = settings(registration);
         TokenProvider exchange = new TokenEndpointClient(client, settings, requestFactory(registration));
         TokenProvider retrying = new RetryingTokenProvider(exchange,
                 RetryPolicy.of(registration.retryMaxAttempts(), registration.retryBackoff()));
-        return CachingTokenProvider.builder(retrying)
+        RenewalPolicy renewalPolicy = RenewalPolicy.defaults()
+            .withMaxRenewalWindow(registration.renewBeforeExpiry())
+            .withDefaultLifetime(registration.defaultTokenLifetime());
+        TokenProvider fetching = (this.sharedTokenCache != null)
+                ? this.sharedTokenCache.share(settings, registration.scope(), retrying, renewalPolicy) : retrying;
+        return CachingTokenProvider.builder(fetching)
             .registrationId(registration.name())
-            .renewalPolicy(RenewalPolicy.defaults()
-                .withMaxRenewalWindow(registration.renewBeforeExpiry())
-                .withDefaultLifetime(registration.defaultTokenLifetime()))
+            .renewalPolicy(renewalPolicy)
             .build();
     }
 

@@ -116,6 +116,7 @@ public final class CachingTokenProvider implements TokenProvider {
                 && current.compareAndSet(entry, null) && logger.isDebugEnabled()) {
             logger.debug("Dropped the rejected access token of registration '" + registrationId + "'");
         }
+        delegate.invalidate(rejected); // a second cache level (shared store) drops it too
     }
 
     @Override
