@@ -77,6 +77,12 @@ public class OAuthClientCacheProperties {
         private Duration commandTimeout = Duration.ofMillis(200);
 
         /**
+         * Longest time a Redis operation may take until Redis has answered once (opening the first connection takes
+         * longer than a command); it is opened in the background at start-up.
+         */
+        private Duration connectTimeout = Duration.ofSeconds(2);
+
+        /**
          * How long the lock that elects the instance fetching the next token lives if its holder dies; longer than a
          * token request with its retries should take.
          */
@@ -105,6 +111,14 @@ public class OAuthClientCacheProperties {
 
         public void setCommandTimeout(Duration commandTimeout) {
             this.commandTimeout = commandTimeout;
+        }
+
+        public Duration getConnectTimeout() {
+            return this.connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
         }
 
         public Duration getLockTimeout() {

@@ -87,7 +87,8 @@ public final class OAuthClientRedisCacheAutoConfiguration {
                                 + " spring.data.redis.host/port (or spring.data.redis.url), or remove "
                                 + TYPE_PROPERTY + ".");
             }
-            return new RedisTokenStore(factory, properties.getRedis().getCommandTimeout());
+            return new RedisTokenStore(factory, properties.getRedis().getCommandTimeout(),
+                    properties.getRedis().getConnectTimeout());
         }
 
     }

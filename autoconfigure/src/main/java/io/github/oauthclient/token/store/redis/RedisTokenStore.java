@@ -31,7 +31,9 @@ import io.github.oauthclient.token.store.TokenStoreUnavailableException;
  * (one round trip), {@code SET PX}, {@code SET NX PX} (the fetch lock) and a compare-and-delete script (lock release
  * by its owner only, precise invalidation). Every operation is bounded by the command timeout (200 ms by default)
  * whatever the connection's own timeouts are: a slow or unreachable Redis costs a caller at most that, then
- * {@link TokenStoreUnavailableException}.
+ * {@link TokenStoreUnavailableException}. Until Redis has answered once, the longer connect timeout applies instead
+ * (the first connection of a client library takes longer than a command), and the connection is opened in the
+ * background as soon as the store is created.
  */
 public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
@@ -48,16 +50,27 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
     private final Duration commandTimeout;
 
+    private final Duration connectTimeout;
+
+    /** Whether Redis has answered at least once (from then on the command timeout applies). */
+    private volatile boolean connected;
+
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "oauth-token-redis-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });
 
-    /** A store on {@code connectionFactory} whose operations give up after {@code commandTimeout}. */
-    public RedisTokenStore(RedisConnectionFactory connectionFactory, Duration commandTimeout) {
+    /**
+     * A store on {@code connectionFactory} whose operations give up after {@code commandTimeout}, or after
+     * {@code connectTimeout} until Redis has answered once; starts connecting in the background.
+     */
+    public RedisTokenStore(RedisConnectionFactory connectionFactory, Duration commandTimeout,
+            Duration connectTimeout) {
         this.connectionFactory = Objects.requireNonNull(connectionFactory, "connectionFactory");
         this.commandTimeout = Objects.requireNonNull(commandTimeout, "commandTimeout");
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.executor.execute(this::warmUp);
     }
 
     @Override
@@ -102,6 +115,16 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         return "Redis";
     }
 
+    private void warmUp() {
+        try (RedisConnection connection = connectionFactory.getConnection()) {
+            connection.ping();
+            connected = true;
+        }
+        catch (RuntimeException ex) {
+            // reported by the first operation that needs Redis
+        }
+    }
+
     private <T> T call(String command, Function<RedisConnection, T> operation) {
         CompletableFuture<T> result;
         try {
@@ -114,13 +137,16 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         catch (RuntimeException ex) {
             throw new TokenStoreUnavailableException("Redis " + command + " could not be started", ex);
         }
+        Duration timeout = connected ? commandTimeout : connectTimeout;
         try {
-            return result.get(commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            T value = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            connected = true;
+            return value;
         }
         catch (TimeoutException ex) {
             result.cancel(true);
             throw new TokenStoreUnavailableException(
-                    "Redis " + command + " took longer than " + commandTimeout.toMillis() + " ms", ex);
+                    "Redis " + command + " took longer than " + timeout.toMillis() + " ms", ex);
         }
         catch (ExecutionException ex) {
             Throwable cause = ex.getCause();
