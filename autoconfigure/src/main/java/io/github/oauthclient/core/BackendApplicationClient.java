@@ -1,12 +1,8 @@
 package io.github.oauthclient.core;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -357,9 +353,8 @@ public final class BackendApplicationClient {
 			throw new IllegalStateException("The client has no token type (token_type is null), so it cannot add "
 					+ "a token (Python: AttributeError)");
 		}
-		String type = PythonText.lower(s.tokenType);
-		boolean bearer = type.equals("bearer");
-		if (!bearer && !type.equals("mac")) {
+		boolean bearer = PythonText.lowerEquals(s.tokenType, "bearer");
+		if (!bearer && !PythonText.lowerEquals(s.tokenType, "mac")) {
 			throw new IllegalStateException("Unsupported token type: " + s.tokenType);
 		}
 		if (!PythonValues.isTruthy(s.accessToken) && !PythonValues.isTruthy(s.token.get("access_token"))) {
@@ -383,7 +378,7 @@ public final class BackendApplicationClient {
 			throw new IllegalArgumentException("MAC options were given for a Bearer token (Python: TypeError, "
 					+ "unexpected keyword argument)");
 		}
-		return BearerTokenPlacer.place(s, uri, body, headers, effective);
+		return BearerTokens.place(s, effective, uri, body, headers);
 	}
 
 	// ---------------------------------------------------------------- not for this grant
@@ -423,15 +418,7 @@ public final class BackendApplicationClient {
 	 * @throws IllegalArgumentException outside 43..128, with oauthlib's messages
 	 */
 	public String createCodeVerifier(int length) {
-		if (length < 43) {
-			throw new IllegalArgumentException("Length must be greater than or equal to 43");
-		}
-		if (length > 128) {
-			throw new IllegalArgumentException("Length must be less than or equal to 128");
-		}
-		byte[] random = new byte[length];
-		RANDOM.nextBytes(random);
-		String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String verifier = Pkce.codeVerifier(length);
 		update((m) -> m.codeVerifier = verifier);
 		return verifier;
 	}
@@ -456,17 +443,7 @@ public final class BackendApplicationClient {
 		if (!codeChallengeMethod.equals("S256")) {
 			return null;
 		}
-		if (!codeVerifier.chars().allMatch((c) -> c < 0x80)) {
-			throw new IllegalArgumentException("The code verifier must be ASCII (Python: UnicodeEncodeError)");
-		}
-		String challenge;
-		try {
-			challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
-					MessageDigest.getInstance("SHA-256").digest(codeVerifier.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("The JDK lacks SHA-256", ex);
-		}
+		String challenge = Pkce.s256(codeVerifier);
 		update((m) -> m.codeChallenge = challenge);
 		return challenge;
 	}

@@ -39,14 +39,13 @@ final class MacSigner {
 		if (state.macAlgorithm == null) {
 			throw new IllegalStateException("The client has no MAC algorithm (mac_algorithm is null)");
 		}
-		String algorithm = PythonText.lower(state.macAlgorithm);
 		String digest;
 		String hmac;
-		if (algorithm.equals("hmac-sha-1")) {
+		if (PythonText.lowerEquals(state.macAlgorithm, "hmac-sha-1")) {
 			digest = "SHA-1";
 			hmac = "HmacSHA1";
 		}
-		else if (algorithm.equals("hmac-sha-256")) {
+		else if (PythonText.lowerEquals(state.macAlgorithm, "hmac-sha-256")) {
 			digest = "SHA-256";
 			hmac = "HmacSHA256";
 		}

@@ -57,6 +57,19 @@ final class PythonRepr {
 		return value.getClass().getSimpleName();
 	}
 
+	/** The JSON name of a value's type ({@code null}, {@code boolean}, {@code number}, ...), for messages. */
+	static String jsonTypeName(Object value) {
+		return switch (typeName(value)) {
+			case "NoneType" -> "null";
+			case "bool" -> "boolean";
+			case "int", "float" -> "number";
+			case "str" -> "string";
+			case "list" -> "array";
+			case "dict" -> "object";
+			default -> value.getClass().getSimpleName();
+		};
+	}
+
 	private static void appendRepr(StringBuilder out, Object value) {
 		if (value == null) {
 			out.append("None");

@@ -66,9 +66,13 @@ final class PythonText {
 		return true;
 	}
 
-	/** Python's {@code str.lower()} is close enough to {@link String#toLowerCase} with the root locale. */
-	static String lower(String s) {
-		return s.toLowerCase(java.util.Locale.ROOT);
+	/**
+	 * {@code s.lower() == asciiLower} for an ASCII lower-case target, without allocating. Exact for targets made of
+	 * the letters, digits and dashes used here: no non-ASCII character lower-cases to one of them in Python (the
+	 * Kelvin sign gives {@code k}, {@code U+0130} gives {@code i} plus a combining dot).
+	 */
+	static boolean lowerEquals(String s, String asciiLower) {
+		return s.length() == asciiLower.length() && lowerStartsWith(s, asciiLower);
 	}
 
 	/** Orders strings by code point, as Python's {@code sorted()} does (UTF-16 order differs above U+FFFF). */

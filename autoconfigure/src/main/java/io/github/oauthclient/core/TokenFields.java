@@ -25,7 +25,7 @@ final class TokenFields {
 			Object value = params.get(key);
 			if (value != null && !(value instanceof String)) {
 				throw failure.apply("\"" + key + "\" must be a string or null, but is a JSON "
-						+ PythonRepr.typeName(value).replace("dict", "object").replace("list", "array"));
+						+ PythonRepr.jsonTypeName(value));
 			}
 		}
 	}

@@ -38,7 +38,7 @@ final class TokenResponseParser {
 			}
 			catch (ScopeSupport.UnsupportedScopeException ex) {
 				throw new MalformedTokenResponseException("\"scope\" must be a string or an array, but is a JSON "
-						+ jsonTypeName(params.get("scope")) + " (Python: AttributeError: " + ex.getMessage() + ")");
+						+ PythonRepr.jsonTypeName(params.get("scope")) + " (Python: AttributeError: " + ex.getMessage() + ")");
 			}
 		}
 		if (params.containsKey("expires_in")) {
@@ -64,7 +64,7 @@ final class TokenResponseParser {
 		if (json.isJson()) {
 			if (!(json.value() instanceof Map)) {
 				throw new MalformedTokenResponseException("The token response is JSON but not an object (it is a "
-						+ "JSON " + jsonTypeName(json.value()) + "); a token response must be a JSON object");
+						+ "JSON " + PythonRepr.jsonTypeName(json.value()) + "); a token response must be a JSON object");
 			}
 			@SuppressWarnings("unchecked")
 			Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) json.value());
@@ -120,22 +120,6 @@ final class TokenResponseParser {
 				throw new ScopeChangedException(token);
 			}
 		}
-	}
-
-	static String jsonTypeName(Object value) {
-		if (value == null) {
-			return "null";
-		}
-		if (value instanceof Boolean) {
-			return "boolean";
-		}
-		if (value instanceof Number) {
-			return "number";
-		}
-		if (value instanceof String) {
-			return "string";
-		}
-		return (value instanceof List) ? "array" : "object";
 	}
 
 }

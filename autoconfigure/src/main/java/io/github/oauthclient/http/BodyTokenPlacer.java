@@ -3,8 +3,6 @@ package io.github.oauthclient.http;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -12,12 +10,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 
-import io.github.oauthclient.core.FormCodec;
+import io.github.oauthclient.core.BearerTokens;
 import io.github.oauthclient.core.OAuth2Token;
 
 /**
  * {@code access_token=<token>} in an {@code application/x-www-form-urlencoded} body (RFC 6750 section 2.2),
- * oauthlib's {@code body} placement, built with the core's oauthlib-exact {@link FormCodec#addParamsToQs}.
+ * oauthlib's {@code body} placement, built with the core's oauthlib-exact {@link BearerTokens#prepareBearerBody}.
  *
  * <p>RFC 6750 allows this placement only for form bodies and never for GET, so:
  * <ul>
@@ -31,13 +29,7 @@ import io.github.oauthclient.core.OAuth2Token;
  * </ul>
  * The original body array is never modified, so a 401 retry starts from it again.
  */
-final class BodyTokenPlacer implements TokenPlacer {
-
-    private final String registrationId;
-
-    BodyTokenPlacer(String registrationId) {
-        this.registrationId = registrationId;
-    }
+record BodyTokenPlacer(String registrationId) implements TokenPlacer {
 
     @Override
     public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
@@ -57,8 +49,8 @@ final class BodyTokenPlacer implements TokenPlacer {
                     + ", not application/x-www-form-urlencoded");
         }
         Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
-        String form = FormCodec.addParamsToQs(new String(body, charset),
-                List.of(Map.entry(ACCESS_TOKEN, TokenPlacer.bearerValue(token, this.registrationId))));
+        String form = BearerTokens.prepareBearerBody(TokenPlacer.bearerValue(token, this.registrationId),
+                new String(body, charset));
         return execution.execute(request, form.getBytes(charset));
     }
 

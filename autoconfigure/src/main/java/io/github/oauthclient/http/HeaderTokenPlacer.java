@@ -7,11 +7,13 @@ import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 
+import io.github.oauthclient.core.BearerTokens;
 import io.github.oauthclient.core.OAuth2Token;
 
 /**
- * {@code Authorization: Bearer <token>} (RFC 6750 section 2.1), oauthlib's {@code auth_header} placement: the raw
- * token after {@code "Bearer "}, replacing any Authorization header the request had.
+ * {@code Authorization: Bearer <token>} (RFC 6750 section 2.1), oauthlib's {@code auth_header} placement
+ * ({@link BearerTokens#prepareBearerHeaders}): the raw token after {@code "Bearer "}, replacing any Authorization
+ * header the request had.
  *
  * <p>The header value is built once per token and kept in a volatile field keyed by the token's identity, so the
  * common case (the cached token again) reads one field and allocates nothing.
@@ -38,7 +40,8 @@ final class HeaderTokenPlacer implements TokenPlacer {
         if (header != null && header.token() == token) {
             return header.value();
         }
-        String value = "Bearer " + TokenPlacer.bearerValue(token, this.registrationId);
+        String value = BearerTokens.prepareBearerHeaders(TokenPlacer.bearerValue(token, this.registrationId), null)
+            .get(HttpHeaders.AUTHORIZATION);
         this.cached = new BearerHeader(token, value);
         return value;
     }

@@ -2,38 +2,29 @@ package io.github.oauthclient.http;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.support.HttpRequestWrapper;
 
-import io.github.oauthclient.core.FormCodec;
+import io.github.oauthclient.core.BearerTokens;
 import io.github.oauthclient.core.OAuth2Token;
 
 /**
  * {@code ?access_token=<token>} (RFC 6750 section 2.3), oauthlib's {@code query} placement, built with the core's
- * oauthlib-exact {@link FormCodec#addParamsToUri}: the existing query is re-encoded as oauthlib does and the
+ * oauthlib-exact {@link BearerTokens#prepareBearerUri}: the existing query is re-encoded as oauthlib does and the
  * form-encoded token is appended. The request is wrapped with the new URI; the original is left untouched.
  *
  * <p>RFC 6750 discourages this placement (URLs end up in access logs); use it only for servers that need it.
  */
-final class QueryTokenPlacer implements TokenPlacer {
-
-    private final String registrationId;
-
-    QueryTokenPlacer(String registrationId) {
-        this.registrationId = registrationId;
-    }
+record QueryTokenPlacer(String registrationId) implements TokenPlacer {
 
     @Override
     public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
             ClientHttpRequestExecution execution) throws IOException {
         String value = TokenPlacer.bearerValue(token, this.registrationId);
-        URI uri = URI.create(FormCodec.addParamsToUri(request.getURI().toString(),
-                List.of(Map.entry(ACCESS_TOKEN, value))));
+        URI uri = URI.create(BearerTokens.prepareBearerUri(value, request.getURI().toString()));
         return execution.execute(new HttpRequestWrapper(request) {
             @Override
             public URI getURI() {

@@ -15,9 +15,6 @@ import io.github.oauthclient.core.TokenPlacement;
  */
 interface TokenPlacer {
 
-    /** The token parameter name of RFC 6750 sections 2.2 and 2.3. */
-    String ACCESS_TOKEN = "access_token";
-
     /**
      * Sends {@code request} with {@code token} attached.
      * @param request the original request

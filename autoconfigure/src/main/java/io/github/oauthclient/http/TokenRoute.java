@@ -136,7 +136,8 @@ public final class TokenRoute {
             }
             this.registrationId = registrationId;
             this.tokenProvider = tokenProvider;
-            this.insecureTransportProperty = "oauth.client.registrations." + registrationId + ".insecure-transport";
+            this.insecureTransportProperty = ("default".equals(registrationId) ? "oauth.client"
+                    : "oauth.client.registrations." + registrationId) + ".insecure-transport";
         }
 
         /** The URL prefixes that receive the token; none means every request. */

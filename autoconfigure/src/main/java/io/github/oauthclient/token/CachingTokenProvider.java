@@ -198,7 +198,10 @@ public final class CachingTokenProvider implements TokenProvider {
         }
         catch (RuntimeException ex) {
             Failure previous = lastFailure;
-            lastFailure = new Failure(ex, ticker.read() + policy.coolDownAfter(ex).toNanos());
+            if (!Thread.currentThread().isInterrupted()) {
+                // an interrupted caller's failure says nothing about the server: no cool-down for it
+                lastFailure = new Failure(ex, ticker.read() + policy.coolDownAfter(ex).toNanos());
+            }
             if (background) {
                 logRenewalFailure(ex, previous == null);
             }

@@ -1,7 +1,9 @@
 package io.github.oauthclient.token;
 
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -149,7 +151,13 @@ public final class TokenEndpointClient implements TokenProvider {
                     .exchange((clientRequest, raw) -> BoundedResponse.read(raw, settings.maxResponseBytes()), true);
         }
         catch (RestClientException ex) {
-            throw failure(uri).reason("I/O error (" + ex.getMostSpecificCause() + ")")
+            Throwable cause = ex.getMostSpecificCause();
+            boolean timeout = cause instanceof HttpTimeoutException || cause instanceof SocketTimeoutException;
+            throw failure(uri).reason((timeout ? "timed out" : "I/O error") + " (" + cause + ")")
+                    .hint(timeout ? "The connect timeout is " + settings.connectTimeout().toMillis()
+                            + " ms and the read timeout " + settings.readTimeout().toMillis() + " ms ("
+                            + settings.property("connect-timeout") + ", " + settings.property("read-timeout") + ")"
+                            : null)
                     .retryable(ex instanceof ResourceAccessException).cause(ex).build();
         }
         if (logger.isDebugEnabled()) {
@@ -205,9 +213,11 @@ public final class TokenEndpointClient implements TokenProvider {
                     .build();
         }
         catch (MissingTokenException | MalformedTokenResponseException ex) {
-            throw failure.reason("the response is not " + (response.isSuccessful() ? "a usable token response"
-                    : "an OAuth 2.0 error response") + " (" + response.describe() + "): " + scrub(ex.description()))
-                    .hint(hintFor(null, status)).build();
+            String reason = response.isSuccessful()
+                    ? "the response is not a usable token response (" + response.describe() + "): "
+                            + scrub(ex.description())
+                    : "the response is not an OAuth 2.0 error response (" + response.describe() + ")";
+            throw failure.reason(reason).hint(hintFor(null, status)).build();
         }
         catch (OAuth2Exception ex) {
             String description = scrub(ex.description());

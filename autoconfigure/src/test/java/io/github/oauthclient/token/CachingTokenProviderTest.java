@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -211,44 +212,38 @@ class CachingTokenProviderTest {
     @Test
     void tokenWithoutExpiresInLivesForTheDefaultLifetime() {
         delegate.thenReturn(TestTokens.tokenWithoutExpiry("opaque")).otherwise(() -> token("next", 60));
-        CachingTokenProvider cache = cache(RenewalPolicy.defaults().withDefaultLifetime(Duration.ofMinutes(5)));
-        cache.token();
-        ticker.advance(Duration.ofSeconds(224));
-        cache.token();
-        assertThat(executor.submitted()).isZero();
-        ticker.advance(Duration.ofSeconds(1));
-        cache.token();
-        assertThat(executor.submitted()).isEqualTo(1);
+        assertRenewalStartsAfter(cache(RenewalPolicy.defaults().withDefaultLifetime(Duration.ofMinutes(4))),
+                Duration.ofSeconds(180));
     }
 
     @Test
     void jwtExpTimesATokenWithoutExpiresIn() {
-        Instant now = Instant.parse("2030-01-01T00:00:00Z");
-        delegate.thenReturn(TestTokens.tokenWithoutExpiry(TestTokens.jwt(now.plusSeconds(120))))
-                .otherwise(() -> token("next", 60));
-        CachingTokenProvider cache = CachingTokenProvider.builder(delegate).ticker(ticker).renewalExecutor(executor)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
-        cache.token();
-        ticker.advance(Duration.ofSeconds(89));
-        cache.token();
-        assertThat(executor.submitted()).isZero();
-        ticker.advance(Duration.ofSeconds(1));
-        cache.token();
-        assertThat(executor.submitted()).isEqualTo(1);
+        assertRenewalStartsAfter(cacheOfJwtValidFor120Seconds(RenewalPolicy.defaults()), Duration.ofSeconds(90));
     }
 
     @Test
     void jwtExpIsIgnoredWhenSwitchedOff() {
+        assertRenewalStartsAfter(cacheOfJwtValidFor120Seconds(RenewalPolicy.defaults().withJwtExpiry(false)),
+                Duration.ofSeconds(225));
+    }
+
+    private CachingTokenProvider cacheOfJwtValidFor120Seconds(RenewalPolicy policy) {
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         delegate.thenReturn(TestTokens.tokenWithoutExpiry(TestTokens.jwt(now.plusSeconds(120))))
                 .otherwise(() -> token("next", 60));
-        CachingTokenProvider cache = CachingTokenProvider.builder(delegate).ticker(ticker).renewalExecutor(executor)
-                .clock(Clock.fixed(now, ZoneOffset.UTC)).renewalPolicy(RenewalPolicy.defaults().withJwtExpiry(false))
-                .build();
+        return CachingTokenProvider.builder(delegate).ticker(ticker).renewalExecutor(executor)
+                .clock(Clock.fixed(now, ZoneOffset.UTC)).renewalPolicy(policy).build();
+    }
+
+    /** Fetches the first token, then checks that its renewal starts exactly {@code renewAfter} later. */
+    private void assertRenewalStartsAfter(CachingTokenProvider cache, Duration renewAfter) {
         cache.token();
-        ticker.advance(Duration.ofSeconds(200));
+        ticker.advance(renewAfter.minusMillis(1));
         cache.token();
-        assertThat(executor.submitted()).isZero();
+        assertThat(executor.submitted()).as("renewals before %s", renewAfter).isZero();
+        ticker.advance(Duration.ofMillis(1));
+        cache.token();
+        assertThat(executor.submitted()).as("renewals at %s", renewAfter).isEqualTo(1);
     }
 
     @Test
@@ -294,16 +289,7 @@ class CachingTokenProviderTest {
     @Test
     void concurrentCallersOnAColdCacheShareOneRequest() throws Exception {
         OAuth2Token a = token("A", 60);
-        CountDownLatch release = new CountDownLatch(1);
-        delegate.otherwise(() -> {
-            await(release);
-            return a;
-        });
-        CachingTokenProvider cache = cache();
-        List<Future<OAuth2Token>> results = startCallers(cache, 32);
-        waitUntil(() -> delegate.calls() == 1);
-        release.countDown();
-        for (Future<OAuth2Token> result : results) {
+        for (Future<OAuth2Token> result : callersOfAColdCacheWhileTheRequestRuns(() -> a)) {
             assertThat(result.get(10, TimeUnit.SECONDS)).isSameAs(a);
         }
         assertThat(delegate.calls()).isEqualTo(1);
@@ -312,20 +298,31 @@ class CachingTokenProviderTest {
     @Test
     void concurrentCallersOnAColdCacheShareOneError() throws Exception {
         TokenAcquisitionException down = serverDown(null);
+        for (Future<OAuth2Token> result : callersOfAColdCacheWhileTheRequestRuns(() -> {
+            throw down;
+        })) {
+            Throwable failure = catchThrowable(() -> result.get(10, TimeUnit.SECONDS));
+            assertThat(failure).hasCauseReference(down);
+        }
+        assertThat(delegate.calls()).isEqualTo(1);
+    }
+
+    /**
+     * Starts 32 callers on a cold cache whose delegate holds its first request until all callers are running, then
+     * answers with {@code answer}.
+     */
+    private List<Future<OAuth2Token>> callersOfAColdCacheWhileTheRequestRuns(Supplier<OAuth2Token> answer)
+            throws InterruptedException {
         CountDownLatch release = new CountDownLatch(1);
         delegate.otherwise(() -> {
             await(release);
-            throw down;
+            return answer.get();
         });
         CachingTokenProvider cache = cache();
         List<Future<OAuth2Token>> results = startCallers(cache, 32);
         waitUntil(() -> delegate.calls() == 1);
         release.countDown();
-        for (Future<OAuth2Token> result : results) {
-            Throwable failure = catchThrowable(() -> result.get(10, TimeUnit.SECONDS));
-            assertThat(failure).hasCauseReference(down);
-        }
-        assertThat(delegate.calls()).isEqualTo(1);
+        return results;
     }
 
     @Test
