@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
@@ -79,25 +81,16 @@ class RedisSharedTokenCacheTests {
         endpoint.close();
     }
 
-    @Test
-    void coldStartOfThreeInstancesWithConcurrentCallersMakesOneTokenRequest() throws Exception {
+    @ParameterizedTest(name = "{0} instance(s), {1} callers each")
+    @CsvSource({ "1, 24", "3, 8" })
+    void coldStartWithConcurrentCallersMakesOneTokenRequestForTheFleet(int instances, int callersEach)
+            throws Exception {
         endpoint.setDefault(Responder.issuingTokens(3600).delayedBy(Duration.ofMillis(300)));
-        List<TokenProvider> fleet = fleet(3, "oauth.client.cache.type=redis");
+        List<TokenProvider> fleet = fleet(instances, "oauth.client.cache.type=redis");
 
-        Set<String> tokens = concurrentCalls(fleet, 8);
+        Set<String> tokens = concurrentCalls(fleet, callersEach);
 
-        assertThat(endpoint.requestCount()).as("token requests of three instances").isEqualTo(1);
-        assertThat(tokens).containsExactly("token-1");
-    }
-
-    @Test
-    void coldStartOfOneInstanceMakesOneTokenRequest() throws Exception {
-        endpoint.setDefault(Responder.issuingTokens(3600).delayedBy(Duration.ofMillis(300)));
-        List<TokenProvider> fleet = fleet(1, "oauth.client.cache.type=redis");
-
-        Set<String> tokens = concurrentCalls(fleet, 24);
-
-        assertThat(endpoint.requestCount()).as("token requests of one instance").isEqualTo(1);
+        assertThat(endpoint.requestCount()).as("token requests of %d instance(s)", instances).isEqualTo(1);
         assertThat(tokens).containsExactly("token-1");
     }
 
