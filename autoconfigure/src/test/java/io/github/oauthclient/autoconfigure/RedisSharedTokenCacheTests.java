@@ -175,6 +175,47 @@ class RedisSharedTokenCacheTests {
     }
 
     @Test
+    void aFrozenRedisCostsCallersOneCommandTimeoutAndLeavesNoLockBehind() throws Exception {
+        List<TokenProvider> fleet = fleet(2, "oauth.client.cache.type=redis",
+                "oauth.client.cache.redis.retry-interval=300ms");
+        try (LogCapture log = LogCapture.atTrace(SharedTokenProvider.class.getName())) {
+            assertThat(concurrentCalls(fleet, 4)).containsExactly("token-1");
+
+            redis.freeze();
+            try {
+                for (TokenProvider instance : fleet) {
+                    long started = System.nanoTime();
+                    OAuth2Token before = instance.token();
+                    instance.invalidate(before);
+                    Thread.sleep(350); // past the retry interval: the next token request tries Redis again
+                    OAuth2Token after = instance.token();
+                    long took = System.nanoTime() - started - Duration.ofMillis(350).toNanos();
+                    assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
+                    assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(3));
+                }
+                assertThat(messages(log, Level.WARN, "took longer than 200 ms")).hasSize(2);
+            }
+            finally {
+                redis.thaw();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!redis.keys("oauth-client:lock:*").isEmpty()) {
+                assertThat(System.nanoTime() - deadline).as("locks whose SET NX timed out are undone").isNegative();
+                Thread.sleep(20);
+            }
+            Thread.sleep(350);
+            for (TokenProvider instance : fleet) {
+                instance.invalidate(instance.token());
+            }
+            redis.flushAll();
+            int before = endpoint.requestCount();
+            assertThat(concurrentCalls(fleet, 4)).hasSize(1);
+            assertThat(endpoint.requestCount() - before).isEqualTo(1);
+            assertThat(messages(log, Level.INFO, "is available again")).hasSize(2);
+        }
+    }
+
+    @Test
     void tokenIsStoredUnderItsKeyAsJsonWithWallClockExpiryAndTheRemainingLifetimeAsTtl() throws Exception {
         List<TokenProvider> fleet = fleet(1, "oauth.client.cache.type=redis",
                 "oauth.client.cache.redis.key-prefix=test-fleet:");

@@ -93,6 +93,9 @@ public final class RedisServerFixture implements AutoCloseable {
     public void stop() {
         closeClient();
         if (process != null) {
+            if (process.isAlive()) {
+                thaw();
+            }
             process.destroy();
             try {
                 if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -104,6 +107,16 @@ public final class RedisServerFixture implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /** Freezes the server (SIGSTOP): connections stay open, commands get no answer, as with a hung Redis. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@linkplain #freeze() frozen} server go on (SIGCONT): it works off what was sent meanwhile. */
+    public void thaw() {
+        signal("CONT");
     }
 
     /** Starts the server again on the same port, empty. */
@@ -174,6 +187,22 @@ public final class RedisServerFixture implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(ex);
             }
+        }
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
         }
     }
 

@@ -90,11 +90,24 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
             .set(bytes(key), value, Expiration.milliseconds(Math.max(1, ttl.toMillis())), SetOption.upsert()));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>When Redis does not answer in time, the {@code SET NX} may still be executed later (a frozen Redis works off
+     * its queue when it wakes up), leaving a lock nobody releases until it expires: a compare-and-delete for it is
+     * queued behind it, without waiting for either.
+     */
     @Override
     public boolean writeIfAbsent(String key, byte[] value, Duration ttl) {
-        Boolean set = call("SET NX", (connection) -> connection.stringCommands()
-            .set(bytes(key), value, Expiration.milliseconds(Math.max(1, ttl.toMillis())), SetOption.ifAbsent()));
-        return Boolean.TRUE.equals(set);
+        try {
+            Boolean set = call("SET NX", (connection) -> connection.stringCommands()
+                .set(bytes(key), value, Expiration.milliseconds(Math.max(1, ttl.toMillis())), SetOption.ifAbsent()));
+            return Boolean.TRUE.equals(set);
+        }
+        catch (TokenStoreUnavailableException ex) {
+            undoLater(key, value);
+            throw ex;
+        }
     }
 
     @Override
@@ -113,6 +126,23 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
     @Override
     public String toString() {
         return "Redis";
+    }
+
+    private void undoLater(String key, byte[] value) {
+        try {
+            executor.execute(() -> {
+                try (RedisConnection connection = connectionFactory.getConnection()) {
+                    connection.scriptingCommands().eval(DELETE_IF_EQUALS_SCRIPT, ReturnType.INTEGER, 1, bytes(key),
+                            value);
+                }
+                catch (RuntimeException ex) {
+                    // Redis is gone: so is the lock, or it expires after the lock timeout
+                }
+            });
+        }
+        catch (RuntimeException ex) {
+            // closed: the lock expires after the lock timeout
+        }
     }
 
     private void warmUp() {
