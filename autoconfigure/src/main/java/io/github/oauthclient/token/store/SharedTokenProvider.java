@@ -37,10 +37,11 @@ import io.github.oauthclient.token.TokenProvider;
  * for it at most one store timeout; the store is left alone for a retry interval ({@link StoreHealth}).</li>
  * </ul>
  *
- * <p>Time across JVMs: the stored instants are wall-clock epoch milliseconds of the fetching instance; the time left
- * is the store's own time to live where it reports one (Redis {@code PTTL}, one clock for the whole fleet), never
- * more than the token's lifetime (a sanity bound against a store or clock gone wrong). A local clock that disagrees
- * with the store by more than {@value #SKEW_WARNING_MILLIS} ms is reported once.
+ * <p>Time across JVMs: the stored instants are wall-clock epoch milliseconds of the fetching instance. The time left
+ * is the earlier of the stored expiry by the local clock and the store's own time to live (Redis {@code PTTL}); when
+ * the two disagree by more than {@value #SKEW_WARNING_MILLIS} ms the local clock is off, which is reported once, and
+ * the store's time to live (one clock for the whole fleet) is used alone. Never more than the token's lifetime (a
+ * sanity bound against a store or clock gone wrong).
  */
 public final class SharedTokenProvider implements TokenProvider {
 
@@ -267,9 +268,12 @@ public final class SharedTokenProvider implements TokenProvider {
         long byWallClock = token.expiresAtEpochMillis() - now;
         long left = byWallClock;
         if (stored.ttlMillis() >= 0) {
-            left = stored.ttlMillis();
-            if (Math.abs(byWallClock - left) > SKEW_WARNING_MILLIS) {
-                reportSkew(byWallClock - left);
+            // clocks that agree: the earlier of the two (a SET that Redis executed late set a late TTL);
+            // clocks that do not: the store's, which is one clock for the whole fleet
+            left = Math.min(stored.ttlMillis(), byWallClock);
+            if (Math.abs(byWallClock - stored.ttlMillis()) > SKEW_WARNING_MILLIS) {
+                reportSkew(byWallClock - stored.ttlMillis());
+                left = stored.ttlMillis();
             }
         }
         left = Math.min(left, lifetime);

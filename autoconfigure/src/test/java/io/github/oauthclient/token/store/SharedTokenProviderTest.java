@@ -193,6 +193,21 @@ class SharedTokenProviderTest {
         assertThat(instance(inflating, Duration.ZERO).token().expiresIn()).isEqualTo(100L);
     }
 
+    @Test
+    void withAgreeingClocksALateTimeToLiveDoesNotExtendTheToken() {
+        instance(store, Duration.ZERO).token();
+        ticker.advance(Duration.ofSeconds(10));
+        TokenStore late = new FlakyStore(store) {
+            @Override
+            public StoredValue read(String key) {
+                StoredValue value = super.read(key);
+                return (value != null) ? new StoredValue(value.value(), value.ttlMillis() + 1500) : null;
+            }
+        };
+        assertThat(instance(late, Duration.ZERO).token().expiresIn()).isEqualTo(90L);
+        assertThat(fetches).hasValue(1);
+    }
+
     private SharedTokenProvider instance(TokenStore on, Duration clockSkew) {
         return cache(on, clockSkew, Duration.ofSeconds(5), ticker).share(ENDPOINT, List.of(), this::fetch,
                 RenewalPolicy.defaults());
