@@ -171,6 +171,8 @@ class RedisSharedTokenCacheTests {
             Set<String> shared = concurrentCalls(fleet, 4);
             assertThat(endpoint.requestCount() - before).as("token requests once Redis is back").isEqualTo(1);
             assertThat(shared).hasSize(1);
+            assertThat(log.text()).as("no token or secret in any log").doesNotContain("fleet-secret-value")
+                .doesNotContainPattern("token-[0-9]");
         }
     }
 
