@@ -90,6 +90,8 @@ class RedisSharedTokenCacheTests {
 
         Set<String> tokens = concurrentCalls(fleet, callersEach);
 
+        System.out.println("[measured] shared cache, cold start, " + instances + " instance(s) x " + callersEach
+                + " concurrent callers: " + endpoint.requestCount() + " token request(s)");
         assertThat(endpoint.requestCount()).as("token requests of %d instance(s)", instances).isEqualTo(1);
         assertThat(tokens).containsExactly("token-1");
     }
@@ -101,6 +103,8 @@ class RedisSharedTokenCacheTests {
 
         Set<String> tokens = concurrentCalls(fleet, 8);
 
+        System.out.println("[measured] in-memory cache only, cold start, 3 instances x 8 concurrent callers: "
+                + endpoint.requestCount() + " token request(s)");
         assertThat(endpoint.requestCount()).isEqualTo(3);
         assertThat(tokens).hasSize(3);
         assertThat(redis.keys("*")).as("a Redis connection alone stores nothing").isEmpty();
@@ -123,13 +127,15 @@ class RedisSharedTokenCacheTests {
 
         sleepUntil(secondWindow + Duration.ofMillis(4700).toNanos());
         callUntilAllHold(fleet, "token-3");
+        System.out.println("[measured] shared cache, 3 instances, 6 s tokens, cold start and two renewals: "
+                + endpoint.requestCount() + " token request(s)");
         assertThat(endpoint.requestCount()).as("token requests after two renewals").isEqualTo(3);
     }
 
     @Test
     void redisStoppedMidRunCallsKeepSucceedingAndSharingResumesWhenItIsBack() throws Exception {
         List<TokenProvider> fleet = fleet(3, "oauth.client.cache.type=redis",
-                "oauth.client.cache.redis.retry-interval=300ms");
+                "oauth.client.cache.redis.retry-interval=1500ms");
         try (LogCapture log = LogCapture.atTrace(SharedTokenProvider.class.getName())) {
             assertThat(concurrentCalls(fleet, 4)).containsExactly("token-1");
 
@@ -142,10 +148,10 @@ class RedisSharedTokenCacheTests {
                     OAuth2Token after = instance.token();
                     long took = System.nanoTime() - started;
                     assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
-                    // Boot's own Redis command timeout is 60 s; ours bounds each Redis operation at 200 ms
-                    assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(3));
+                    // Boot's own Redis command timeout is 60 s; ours bounds each Redis operation (1 s here)
+                    assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
                 }
-                Thread.sleep(350);
+                Thread.sleep(1600);
             }
             assertThat(endpoint.requestCount()).as("every instance fetches its own while Redis is down")
                 .isEqualTo(1 + 3 * 3);
@@ -158,7 +164,7 @@ class RedisSharedTokenCacheTests {
                 for (TokenProvider instance : fleet) {
                     instance.invalidate(instance.token());
                 }
-                Thread.sleep(350);
+                Thread.sleep(1600);
             }
             assertThat(messages(log, Level.WARN, "is unavailable")).hasSize(3);
             assertThat(messages(log, Level.INFO, "is available again")).as("one INFO per instance").hasSize(3);
@@ -179,7 +185,7 @@ class RedisSharedTokenCacheTests {
     @Test
     void aFrozenRedisCostsCallersOneCommandTimeoutAndLeavesNoLockBehind() throws Exception {
         List<TokenProvider> fleet = fleet(2, "oauth.client.cache.type=redis",
-                "oauth.client.cache.redis.retry-interval=300ms");
+                "oauth.client.cache.redis.retry-interval=1500ms");
         try (LogCapture log = LogCapture.atTrace(SharedTokenProvider.class.getName())) {
             assertThat(concurrentCalls(fleet, 4)).containsExactly("token-1");
 
@@ -189,13 +195,13 @@ class RedisSharedTokenCacheTests {
                     long started = System.nanoTime();
                     OAuth2Token before = instance.token();
                     instance.invalidate(before);
-                    Thread.sleep(350); // past the retry interval: the next token request tries Redis again
+                    Thread.sleep(1600); // past the retry interval: the next token request tries Redis again
                     OAuth2Token after = instance.token();
-                    long took = System.nanoTime() - started - Duration.ofMillis(350).toNanos();
+                    long took = System.nanoTime() - started - Duration.ofMillis(1600).toNanos();
                     assertThat(after.accessToken()).isNotEqualTo(before.accessToken());
-                    assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(3));
+                    assertThat(Duration.ofNanos(took)).isLessThan(Duration.ofSeconds(5));
                 }
-                assertThat(messages(log, Level.WARN, "took longer than 200 ms")).hasSize(2);
+                assertThat(messages(log, Level.WARN, "took longer than 1000 ms")).hasSize(2);
             }
             finally {
                 redis.thaw();
@@ -205,7 +211,7 @@ class RedisSharedTokenCacheTests {
                 assertThat(System.nanoTime() - deadline).as("locks whose SET NX timed out are undone").isNegative();
                 Thread.sleep(20);
             }
-            Thread.sleep(350);
+            Thread.sleep(1600);
             for (TokenProvider instance : fleet) {
                 instance.invalidate(instance.token());
             }

@@ -145,9 +145,13 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
         }
     }
 
+    /** Connects and runs both scripts once on a key that does not exist (no writes), so first calls are fast. */
     private void warmUp() {
+        byte[] key = bytes("oauth-client-warm-up:" + System.identityHashCode(this));
         try (RedisConnection connection = connectionFactory.getConnection()) {
             connection.ping();
+            connection.scriptingCommands().eval(READ_SCRIPT, ReturnType.MULTI, 1, key);
+            connection.scriptingCommands().eval(DELETE_IF_EQUALS_SCRIPT, ReturnType.INTEGER, 1, key, key);
             connected = true;
         }
         catch (RuntimeException ex) {
