@@ -22,6 +22,7 @@ import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
 import io.github.oauthclient.http.TokenRoute;
 import io.github.oauthclient.token.TokenProvider;
 import io.github.oauthclient.token.TokenRequestObserver;
+import io.github.oauthclient.token.store.SharedTokenCache;
 
 /**
  * Auto-configuration of client-credentials token acquisition from {@code oauth.client.*}: the
@@ -48,10 +49,13 @@ public final class OAuthClientAutoConfiguration {
 
     private final ObjectProvider<TokenRequestObserver> requestObserver;
 
+    private final ObjectProvider<SharedTokenCache> sharedTokenCache;
+
     OAuthClientAutoConfiguration(OAuthClientProperties properties,
-            ObjectProvider<TokenRequestObserver> requestObserver) {
+            ObjectProvider<TokenRequestObserver> requestObserver, ObjectProvider<SharedTokenCache> sharedTokenCache) {
         this.properties = properties;
         this.requestObserver = requestObserver;
+        this.sharedTokenCache = sharedTokenCache;
     }
 
     @Bean
@@ -99,11 +103,12 @@ public final class OAuthClientAutoConfiguration {
         return new OAuthClientRegistry(registrations);
     }
 
-    private static RegistrationAssembler assembler(
+    private RegistrationAssembler assembler(
             ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
             ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
         return new RegistrationAssembler(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable());
+                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
+                this.sharedTokenCache.getIfUnique());
     }
 
 }

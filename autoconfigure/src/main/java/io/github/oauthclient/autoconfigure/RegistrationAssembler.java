@@ -21,6 +21,7 @@ import io.github.oauthclient.token.TokenEndpointSettings;
 import io.github.oauthclient.token.TokenProvider;
 import io.github.oauthclient.token.TokenRequestObserver;
 import io.github.oauthclient.token.TransportSecurity;
+import io.github.oauthclient.token.store.SharedTokenCache;
 
 /**
  * Builds the parts of one registration from its {@link ResolvedRegistration}: the oauthlib-faithful
@@ -44,16 +45,26 @@ final class RegistrationAssembler {
 
     private final TokenRequestObserver requestObserver;
 
+    /** The fleet-wide second cache level under every registration's in-memory cache, or null. */
+    private final SharedTokenCache sharedTokenCache;
+
     RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
             HttpClientSettings httpClientSettings, SslBundles sslBundles) {
-        this(requestFactoryBuilder, httpClientSettings, sslBundles, TokenRequestObserver.NONE);
+        this(requestFactoryBuilder, httpClientSettings, sslBundles, null);
     }
 
     RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
-            HttpClientSettings httpClientSettings, SslBundles sslBundles, TokenRequestObserver requestObserver) {
+            HttpClientSettings httpClientSettings, SslBundles sslBundles, SharedTokenCache sharedTokenCache) {
+        this(requestFactoryBuilder, httpClientSettings, sslBundles, sharedTokenCache, TokenRequestObserver.NONE);
+    }
+
+    RegistrationAssembler(ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+            HttpClientSettings httpClientSettings, SslBundles sslBundles, SharedTokenCache sharedTokenCache,
+            TokenRequestObserver requestObserver) {
         this.requestFactoryBuilder = requestFactoryBuilder;
         this.httpClientSettings = httpClientSettings;
         this.sslBundles = sslBundles;
+        this.sharedTokenCache = sharedTokenCache;
         this.requestObserver = requestObserver;
     }
 
@@ -61,7 +72,7 @@ final class RegistrationAssembler {
     RegistrationAssembler observedBy(TokenRequestObserver observer) {
         return (observer == null) ? this
                 : new RegistrationAssembler(this.requestFactoryBuilder, this.httpClientSettings, this.sslBundles,
-                        observer);
+                        this.sharedTokenCache, observer);
     }
 
     /**
@@ -117,7 +128,8 @@ final class RegistrationAssembler {
 
     /**
      * The registration's token provider: one exchange per request ({@link TokenEndpointClient}), retried
-     * ({@link RetryingTokenProvider}) and cached with renewal ahead of expiry ({@link CachingTokenProvider}).
+     * ({@link RetryingTokenProvider}) and cached with renewal ahead of expiry ({@link CachingTokenProvider}); with a
+     * {@link SharedTokenCache}, shared by the fleet under the in-memory cache.
      */
     TokenProvider tokenProvider(ResolvedRegistration registration, BackendApplicationClient client) {
         TokenEndpointSettings settings = settings(registration,
@@ -125,12 +137,15 @@ final class RegistrationAssembler {
         TokenProvider exchange = new TokenEndpointClient(client, settings, requestFactory(registration));
         TokenProvider retrying = new RetryingTokenProvider(exchange,
                 RetryPolicy.of(registration.retryMaxAttempts(), registration.retryBackoff()));
-        return CachingTokenProvider.builder(retrying)
+        RenewalPolicy renewalPolicy = RenewalPolicy.defaults()
+            .withMaxRenewalWindow(registration.renewBeforeExpiry())
+            .withDefaultLifetime(registration.defaultTokenLifetime());
+        TokenProvider fetching = (this.sharedTokenCache != null)
+                ? this.sharedTokenCache.share(settings, registration.scope(), retrying, renewalPolicy) : retrying;
+        return CachingTokenProvider.builder(fetching)
             .registrationId(registration.name())
             .requestObserver(this.requestObserver)
-            .renewalPolicy(RenewalPolicy.defaults()
-                .withMaxRenewalWindow(registration.renewBeforeExpiry())
-                .withDefaultLifetime(registration.defaultTokenLifetime()))
+            .renewalPolicy(renewalPolicy)
             .build();
     }
 

@@ -169,6 +169,7 @@ public final class CachingTokenProvider implements TokenProvider {
                 logger.debug("Dropped the rejected access token of registration '" + registrationId + "'");
             }
         }
+        delegate.invalidate(rejected); // a second cache level (shared store) drops it too
     }
 
     /**
