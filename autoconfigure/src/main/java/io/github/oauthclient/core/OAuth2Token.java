@@ -14,11 +14,14 @@ import java.util.Objects;
  * Values are Python-like: {@link String}, {@link Boolean}, {@link Long} or {@link BigInteger}, {@link Double},
  * unmodifiable {@link List}/{@link Map}, or {@code null} for a key present with JSON {@code null}. Scope sets
  * are presented distinct and sorted by code point, because Python's set order is unspecified. {@link #toString()}
- * masks the access token, refresh token, id token and MAC key.
+ * shows every field's name but the value only of {@code token_type}, {@code expires_in}, {@code expires_at} and
+ * {@code scope}, and only when it is a plain value that does not contain the access or refresh token (a server may
+ * echo a token anywhere, even nested in another field): everything else is masked.
  */
 public final class OAuth2Token {
 
-	private static final List<String> SECRET_KEYS = List.of("access_token", "refresh_token", "id_token", "mac_key");
+	/** The only fields whose values {@link #toString()} shows. */
+	private static final List<String> SHOWN_KEYS = List.of("token_type", "expires_in", "expires_at", "scope");
 
 	private final Map<String, Object> parameters;
 
@@ -193,9 +196,28 @@ public final class OAuth2Token {
 			}
 			first = false;
 			out.append(e.getKey()).append('=');
-			out.append(SECRET_KEYS.contains(e.getKey()) ? Secrets.mask(e.getValue()) : e.getValue());
+			Object value = e.getValue();
+			out.append((SHOWN_KEYS.contains(e.getKey()) && isPlain(value) && !mentionsSecret(value))
+					? value : Secrets.mask(value));
 		}
 		return out.append('}').toString();
+	}
+
+	private static boolean isPlain(Object value) {
+		if (value instanceof List<?> list) {
+			return list.stream().allMatch(item -> item instanceof String);
+		}
+		return value == null || value instanceof String || value instanceof Number || value instanceof Boolean;
+	}
+
+	private boolean mentionsSecret(Object value) {
+		String text = String.valueOf(value);
+		for (Object secret : new Object[] { get("access_token"), get("refresh_token") }) {
+			if (secret instanceof String token && !token.isEmpty() && text.contains(token)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Long saturated(Number n) {

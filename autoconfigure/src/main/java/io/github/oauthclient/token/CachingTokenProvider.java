@@ -361,7 +361,12 @@ public final class CachingTokenProvider implements TokenProvider {
             throw new IllegalStateException(delegate + " returned no token");
         }
         long lifetime = policy.lifetimeOf(token, clock).toNanos();
-        return new Entry(token, started + policy.renewAfterNanos(lifetime), started + policy.usableForNanos(lifetime));
+        long usableFor = policy.usableForNanos(lifetime);
+        // a renewal as slow as this fetch must still finish before the token stops being handed out: with a slow
+        // endpoint and a short-lived token, start it earlier than the policy's window (never before the fetch)
+        long fetchNanos = Math.max(0, ticker.read() - started);
+        long renewAfter = Math.max(0, Math.min(policy.renewAfterNanos(lifetime), usableFor - 2 * fetchNanos));
+        return new Entry(token, started + renewAfter, started + usableFor);
     }
 
     private Entry await(CompletableFuture<Entry> pending) {

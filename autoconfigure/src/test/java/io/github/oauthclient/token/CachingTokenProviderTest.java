@@ -99,6 +99,25 @@ class CachingTokenProviderTest {
     }
 
     @Test
+    void aSlowFetchMovesTheRenewalEarlierSoTheNextOneFinishesInTime() {
+        // a 60 s token whose request took 10 s: the next one, if as slow, must start 2 x 10 s before the token
+        // stops being handed out (57 s), so at 37 s instead of the policy's 45 s
+        OAuth2Token a = token("A", 60);
+        delegate.otherwise(() -> {
+            ticker.advance(Duration.ofSeconds(10));
+            return a;
+        });
+        CachingTokenProvider cache = cache();
+        cache.token();
+        ticker.advance(Duration.ofMillis(26_999));
+        cache.token();
+        assertThat(executor.submitted()).isZero();
+        ticker.advance(Duration.ofMillis(1));
+        assertThat(cache.token()).isSameAs(a);
+        assertThat(executor.submitted()).isEqualTo(1);
+    }
+
+    @Test
     void callerBlocksOnlyWhenThereIsNoUsableToken() {
         OAuth2Token b = token("B", 60);
         delegate.thenReturn(token("A", 60)).thenReturn(b);
