@@ -7,38 +7,38 @@ package io.github.oauthclient.autoconfigure;
  */
 public class InvalidOAuthClientPropertyException extends RuntimeException {
 
-    private final String property;
+	private final String property;
 
-    private final String problem;
+	private final String problem;
 
-    private final String action;
+	private final String action;
 
-    /**
-     * Creates the exception.
-     * @param property the full property name, for example {@code oauth.client.registrations.billing.client-id}
-     * @param problem what is wrong, as a sentence fragment following the property name
-     * @param action what the user should do
-     */
-    public InvalidOAuthClientPropertyException(String property, String problem, String action) {
-        super(property + " " + problem + ". " + action);
-        this.property = property;
-        this.problem = problem;
-        this.action = action;
-    }
+	/**
+	 * Creates the exception.
+	 * @param property the full property name, for example {@code oauth.client.registrations.billing.client-id}
+	 * @param problem what is wrong, as a sentence fragment following the property name
+	 * @param action what the user should do
+	 */
+	public InvalidOAuthClientPropertyException(String property, String problem, String action) {
+		super(property + " " + problem + ". " + action);
+		this.property = property;
+		this.problem = problem;
+		this.action = action;
+	}
 
-    /** The full name of the offending property. */
-    public String property() {
-        return this.property;
-    }
+	/** The full name of the offending property. */
+	public String property() {
+		return this.property;
+	}
 
-    /** What is wrong with it. */
-    public String problem() {
-        return this.problem;
-    }
+	/** What is wrong with it. */
+	public String problem() {
+		return this.problem;
+	}
 
-    /** How to fix it. */
-    public String action() {
-        return this.action;
-    }
+	/** How to fix it. */
+	public String action() {
+		return this.action;
+	}
 
 }

@@ -10,11 +10,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class InvalidOAuthClientPropertyFailureAnalyzer extends AbstractFailureAnalyzer<InvalidOAuthClientPropertyException> {
 
-    @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, InvalidOAuthClientPropertyException cause) {
-        String description = "The OAuth 2.0 client configuration is invalid:%n%n    Property: %s%n    Problem:  %s%n"
-                .formatted(cause.property(), cause.problem());
-        return new FailureAnalysis(description, cause.action(), cause);
-    }
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidOAuthClientPropertyException cause) {
+		String description = "The OAuth 2.0 client configuration is invalid:%n%n    Property: %s%n    Problem:  %s%n"
+				.formatted(cause.property(), cause.problem());
+		return new FailureAnalysis(description, cause.action(), cause);
+	}
 
 }

@@ -35,80 +35,80 @@ import io.github.oauthclient.token.store.SharedTokenCache;
  * registration. Configuration mistakes fail the start-up with an {@link InvalidOAuthClientPropertyException}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
-        "org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
-        "org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration" })
+		"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
+		"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration" })
 @ConditionalOnClass({ RestClient.class, ClientHttpRequestFactoryBuilder.class })
 @ConditionalOnBooleanProperty(name = OAuthClientProperties.PREFIX + ".enabled", matchIfMissing = true)
 @Conditional(OAuthClientConfiguredCondition.class)
 @EnableConfigurationProperties(OAuthClientProperties.class)
 public final class OAuthClientAutoConfiguration {
 
-    private final OAuthClientProperties properties;
+	private final OAuthClientProperties properties;
 
-    private final DpopKeys dpopKeys = new DpopKeys();
+	private final DpopKeys dpopKeys = new DpopKeys();
 
-    private final ObjectProvider<TokenRequestObserver> requestObserver;
+	private final ObjectProvider<TokenRequestObserver> requestObserver;
 
-    private final ObjectProvider<SharedTokenCache> sharedTokenCache;
+	private final ObjectProvider<SharedTokenCache> sharedTokenCache;
 
-    OAuthClientAutoConfiguration(OAuthClientProperties properties,
-            ObjectProvider<TokenRequestObserver> requestObserver, ObjectProvider<SharedTokenCache> sharedTokenCache) {
-        this.properties = properties;
-        this.requestObserver = requestObserver;
-        this.sharedTokenCache = sharedTokenCache;
-    }
+	OAuthClientAutoConfiguration(OAuthClientProperties properties,
+			ObjectProvider<TokenRequestObserver> requestObserver, ObjectProvider<SharedTokenCache> sharedTokenCache) {
+		this.properties = properties;
+		this.requestObserver = requestObserver;
+		this.sharedTokenCache = sharedTokenCache;
+	}
 
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = OAuthClientProperties.PREFIX, name = "client-id")
-    BackendApplicationClient oauthClientBackendApplicationClient() {
-        return RegistrationAssembler.client(RegistrationResolver.resolveDefault(this.properties));
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = OAuthClientProperties.PREFIX, name = "client-id")
+	BackendApplicationClient oauthClientBackendApplicationClient() {
+		return RegistrationAssembler.client(RegistrationResolver.resolveDefault(this.properties));
+	}
 
-    @Bean
-    @ConditionalOnMissingBean
-    @ConditionalOnProperty(prefix = OAuthClientProperties.PREFIX, name = "client-id")
-    TokenProvider oauthClientTokenProvider(BackendApplicationClient oauthClientBackendApplicationClient,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        return assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
-            .observedBy(this.requestObserver.getIfUnique())
-            .dpopKeys(this.dpopKeys)
-            .tokenProvider(RegistrationResolver.resolveDefault(this.properties), oauthClientBackendApplicationClient);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(prefix = OAuthClientProperties.PREFIX, name = "client-id")
+	TokenProvider oauthClientTokenProvider(BackendApplicationClient oauthClientBackendApplicationClient,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+		return assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+			.observedBy(this.requestObserver.getIfUnique())
+			.dpopKeys(this.dpopKeys)
+			.tokenProvider(RegistrationResolver.resolveDefault(this.properties), oauthClientBackendApplicationClient);
+	}
 
-    @Bean
-    @ConditionalOnMissingBean
-    OAuthClientRegistry oauthClientRegistry(ObjectProvider<BackendApplicationClient> defaultClient,
-            ObjectProvider<TokenProvider> defaultTokenProvider,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        RegistrationAssembler assembler = assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
-            .observedBy(this.requestObserver.getIfUnique())
-            .dpopKeys(this.dpopKeys);
-        List<OAuthClientRegistration> registrations = new ArrayList<>();
-        for (ResolvedRegistration resolved : RegistrationResolver.resolveAll(this.properties)) {
-            boolean isDefault = resolved.name().equals(RegistrationResolver.DEFAULT_REGISTRATION);
-            RegistrationStartupLog.log(resolved);
-            BackendApplicationClient client = isDefault
-                    ? defaultClient.getIfUnique(() -> RegistrationAssembler.client(resolved))
-                    : RegistrationAssembler.client(resolved);
-            TokenProvider tokenProvider = isDefault
-                    ? defaultTokenProvider.getIfUnique(() -> assembler.tokenProvider(resolved, client))
-                    : assembler.tokenProvider(resolved, client);
-            TokenRoute route = RegistrationAssembler.route(resolved, tokenProvider, this.dpopKeys.of(resolved));
-            registrations.add(new OAuthClientRegistration(resolved.name(), client, tokenProvider, route,
-                    new OAuthClientHttpRequestInterceptor(List.of(route))));
-        }
-        return new OAuthClientRegistry(registrations);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	OAuthClientRegistry oauthClientRegistry(ObjectProvider<BackendApplicationClient> defaultClient,
+			ObjectProvider<TokenProvider> defaultTokenProvider,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+		RegistrationAssembler assembler = assembler(requestFactoryBuilder, httpClientSettings, sslBundles)
+			.observedBy(this.requestObserver.getIfUnique())
+			.dpopKeys(this.dpopKeys);
+		List<OAuthClientRegistration> registrations = new ArrayList<>();
+		for (ResolvedRegistration resolved : RegistrationResolver.resolveAll(this.properties)) {
+			boolean isDefault = resolved.name().equals(RegistrationResolver.DEFAULT_REGISTRATION);
+			RegistrationStartupLog.log(resolved);
+			BackendApplicationClient client = isDefault
+					? defaultClient.getIfUnique(() -> RegistrationAssembler.client(resolved))
+					: RegistrationAssembler.client(resolved);
+			TokenProvider tokenProvider = isDefault
+					? defaultTokenProvider.getIfUnique(() -> assembler.tokenProvider(resolved, client))
+					: assembler.tokenProvider(resolved, client);
+			TokenRoute route = RegistrationAssembler.route(resolved, tokenProvider, this.dpopKeys.of(resolved));
+			registrations.add(new OAuthClientRegistration(resolved.name(), client, tokenProvider, route,
+					new OAuthClientHttpRequestInterceptor(List.of(route))));
+		}
+		return new OAuthClientRegistry(registrations);
+	}
 
-    private RegistrationAssembler assembler(
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
-        return new RegistrationAssembler(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
-                this.sharedTokenCache.getIfUnique());
-    }
+	private RegistrationAssembler assembler(
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings, ObjectProvider<SslBundles> sslBundles) {
+		return new RegistrationAssembler(requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults), sslBundles.getIfAvailable(),
+				this.sharedTokenCache.getIfUnique());
+	}
 
 }

@@ -17,17 +17,17 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  */
 class OAuthClientConfiguredCondition extends SpringBootCondition {
 
-    @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        ConditionMessage.Builder message = ConditionMessage.forCondition("OAuth client configured");
-        Map<String, Object> keys = Binder.get(context.getEnvironment())
-            .bind(OAuthClientProperties.PREFIX, Bindable.mapOf(String.class, Object.class))
-            .orElse(Map.of());
-        boolean configured = keys.keySet().stream().anyMatch((key) -> !key.equals("enabled"));
-        if (configured) {
-            return ConditionOutcome.match(message.foundExactly(OAuthClientProperties.PREFIX + ".* properties"));
-        }
-        return ConditionOutcome.noMatch(message.didNotFind(OAuthClientProperties.PREFIX + ".* properties").atAll());
-    }
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		ConditionMessage.Builder message = ConditionMessage.forCondition("OAuth client configured");
+		Map<String, Object> keys = Binder.get(context.getEnvironment())
+			.bind(OAuthClientProperties.PREFIX, Bindable.mapOf(String.class, Object.class))
+			.orElse(Map.of());
+		boolean configured = keys.keySet().stream().anyMatch((key) -> !key.equals("enabled"));
+		if (configured) {
+			return ConditionOutcome.match(message.foundExactly(OAuthClientProperties.PREFIX + ".* properties"));
+		}
+		return ConditionOutcome.noMatch(message.didNotFind(OAuthClientProperties.PREFIX + ".* properties").atAll());
+	}
 
 }

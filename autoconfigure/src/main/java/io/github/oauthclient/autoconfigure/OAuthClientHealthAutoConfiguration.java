@@ -25,12 +25,12 @@ import io.github.oauthclient.health.TokenCacheHealthIndicator;
 @ConditionalOnEnabledHealthIndicator("oauthClient")
 public final class OAuthClientHealthAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = "oauthClientHealthContributor")
-    CompositeHealthContributor oauthClientHealthContributor(OAuthClientRegistry registry) {
-        Map<String, TokenCacheHealthIndicator> indicators = new LinkedHashMap<>();
-        TokenCaches.of(registry).forEach((name, cache) -> indicators.put(name, new TokenCacheHealthIndicator(cache)));
-        return CompositeHealthContributor.fromMap(indicators);
-    }
+	@Bean
+	@ConditionalOnMissingBean(name = "oauthClientHealthContributor")
+	CompositeHealthContributor oauthClientHealthContributor(OAuthClientRegistry registry) {
+		Map<String, TokenCacheHealthIndicator> indicators = new LinkedHashMap<>();
+		TokenCaches.of(registry).forEach((name, cache) -> indicators.put(name, new TokenCacheHealthIndicator(cache)));
+		return CompositeHealthContributor.fromMap(indicators);
+	}
 
 }

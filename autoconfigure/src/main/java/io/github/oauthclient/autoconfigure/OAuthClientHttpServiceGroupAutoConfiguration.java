@@ -24,52 +24,52 @@ import org.springframework.web.service.registry.HttpServiceProxyRegistry;
  * mapped group the application does not declare fails with the property to fix.
  */
 @AutoConfiguration(after = { OAuthClientRestClientAutoConfiguration.class,
-        OAuthClientWebClientAutoConfiguration.class })
+		OAuthClientWebClientAutoConfiguration.class })
 @ConditionalOnBean(OAuthClientRegistry.class)
 public final class OAuthClientHttpServiceGroupAutoConfiguration {
 
-    @Bean
-    HttpServiceGroupMappings oauthClientHttpServiceGroupMappings(OAuthClientProperties properties,
-            OAuthClientRegistry registry) {
-        return HttpServiceGroupMappings.of(properties, registry);
-    }
+	@Bean
+	HttpServiceGroupMappings oauthClientHttpServiceGroupMappings(OAuthClientProperties properties,
+			OAuthClientRegistry registry) {
+		return HttpServiceGroupMappings.of(properties, registry);
+	}
 
-    @Bean
-    OAuthClientRestClientHttpServiceGroupConfigurer oauthClientRestClientHttpServiceGroupConfigurer(
-            HttpServiceGroupMappings oauthClientHttpServiceGroupMappings) {
-        return new OAuthClientRestClientHttpServiceGroupConfigurer(oauthClientHttpServiceGroupMappings);
-    }
+	@Bean
+	OAuthClientRestClientHttpServiceGroupConfigurer oauthClientRestClientHttpServiceGroupConfigurer(
+			HttpServiceGroupMappings oauthClientHttpServiceGroupMappings) {
+		return new OAuthClientRestClientHttpServiceGroupConfigurer(oauthClientHttpServiceGroupMappings);
+	}
 
-    @Bean
-    SmartInitializingSingleton oauthClientHttpServiceGroupCheck(
-            HttpServiceGroupMappings oauthClientHttpServiceGroupMappings,
-            ObjectProvider<HttpServiceProxyRegistry> proxyRegistry) {
-        return () -> checkGroupsExist(oauthClientHttpServiceGroupMappings, proxyRegistry.getIfAvailable());
-    }
+	@Bean
+	SmartInitializingSingleton oauthClientHttpServiceGroupCheck(
+			HttpServiceGroupMappings oauthClientHttpServiceGroupMappings,
+			ObjectProvider<HttpServiceProxyRegistry> proxyRegistry) {
+		return () -> checkGroupsExist(oauthClientHttpServiceGroupMappings, proxyRegistry.getIfAvailable());
+	}
 
-    private static void checkGroupsExist(HttpServiceGroupMappings mappings, HttpServiceProxyRegistry proxyRegistry) {
-        Set<String> declared = (proxyRegistry != null) ? proxyRegistry.getGroupNames() : Set.of();
-        for (String group : mappings.groups()) {
-            if (!declared.contains(group)) {
-                throw new InvalidOAuthClientPropertyException(mappings.property(group),
-                        "lists HTTP service group '" + group + "', but the application declares "
-                                + (declared.isEmpty() ? "no HTTP service groups" : "only the groups " + declared),
-                        "Declare it with @ImportHttpServices(group = \"" + group + "\", types = ...) or remove it "
-                                + "from the list.");
-            }
-        }
-    }
+	private static void checkGroupsExist(HttpServiceGroupMappings mappings, HttpServiceProxyRegistry proxyRegistry) {
+		Set<String> declared = (proxyRegistry != null) ? proxyRegistry.getGroupNames() : Set.of();
+		for (String group : mappings.groups()) {
+			if (!declared.contains(group)) {
+				throw new InvalidOAuthClientPropertyException(mappings.property(group),
+						"lists HTTP service group '" + group + "', but the application declares "
+								+ (declared.isEmpty() ? "no HTTP service groups" : "only the groups " + declared),
+						"Declare it with @ImportHttpServices(group = \"" + group + "\", types = ...) or remove it "
+								+ "from the list.");
+			}
+		}
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass({ WebClient.class, WebClientHttpServiceGroupConfigurer.class })
-    static class WebClientGroupConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ WebClient.class, WebClientHttpServiceGroupConfigurer.class })
+	static class WebClientGroupConfiguration {
 
-        @Bean
-        OAuthClientWebClientHttpServiceGroupConfigurer oauthClientWebClientHttpServiceGroupConfigurer(
-                HttpServiceGroupMappings oauthClientHttpServiceGroupMappings) {
-            return new OAuthClientWebClientHttpServiceGroupConfigurer(oauthClientHttpServiceGroupMappings);
-        }
+		@Bean
+		OAuthClientWebClientHttpServiceGroupConfigurer oauthClientWebClientHttpServiceGroupConfigurer(
+				HttpServiceGroupMappings oauthClientHttpServiceGroupMappings) {
+			return new OAuthClientWebClientHttpServiceGroupConfigurer(oauthClientHttpServiceGroupMappings);
+		}
 
-    }
+	}
 
 }

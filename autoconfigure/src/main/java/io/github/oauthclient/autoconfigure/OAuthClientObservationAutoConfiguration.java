@@ -29,29 +29,29 @@ import io.github.oauthclient.token.TokenRequestObserver;
  * Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = OAuthClientAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration")
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(OAuthClientRegistry.class)
 public final class OAuthClientObservationAutoConfiguration {
 
-    @Bean
-    @ConditionalOnBean(ObservationRegistry.class)
-    @ConditionalOnMissingBean(TokenRequestObserver.class)
-    ObservationTokenRequestObserver oauthClientTokenRequestObserver(ObservationRegistry observationRegistry,
-            ObjectProvider<TokenRequestObservationConvention> convention) {
-        return new ObservationTokenRequestObserver(observationRegistry, convention.getIfUnique());
-    }
+	@Bean
+	@ConditionalOnBean(ObservationRegistry.class)
+	@ConditionalOnMissingBean(TokenRequestObserver.class)
+	ObservationTokenRequestObserver oauthClientTokenRequestObserver(ObservationRegistry observationRegistry,
+			ObjectProvider<TokenRequestObservationConvention> convention) {
+		return new ObservationTokenRequestObserver(observationRegistry, convention.getIfUnique());
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(MeterBinder.class)
-    static class MetricsConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
 
-        @Bean
-        @ConditionalOnMissingBean
-        TokenCacheMeterBinder oauthClientTokenCacheMeterBinder(OAuthClientRegistry registry) {
-            return new TokenCacheMeterBinder(TokenCaches.of(registry));
-        }
+		@Bean
+		@ConditionalOnMissingBean
+		TokenCacheMeterBinder oauthClientTokenCacheMeterBinder(OAuthClientRegistry registry) {
+			return new TokenCacheMeterBinder(TokenCaches.of(registry));
+		}
 
-    }
+	}
 
 }

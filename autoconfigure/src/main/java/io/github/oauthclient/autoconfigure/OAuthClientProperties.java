@@ -15,21 +15,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties(OAuthClientProperties.PREFIX)
 public class OAuthClientProperties extends OAuthClientRegistrationProperties {
 
-    /** The prefix of every property of this starter. */
-    public static final String PREFIX = "oauth.client";
+	/** The prefix of every property of this starter. */
+	public static final String PREFIX = "oauth.client";
 
-    /**
-     * Named registrations, each with the same keys as oauth.client; keys a registration does not set are inherited
-     * from oauth.client.
-     */
-    private Map<String, OAuthClientRegistrationProperties> registrations = new LinkedHashMap<>();
+	/**
+	 * Named registrations, each with the same keys as oauth.client; keys a registration does not set are inherited
+	 * from oauth.client.
+	 */
+	private Map<String, OAuthClientRegistrationProperties> registrations = new LinkedHashMap<>();
 
-    public Map<String, OAuthClientRegistrationProperties> getRegistrations() {
-        return this.registrations;
-    }
+	public Map<String, OAuthClientRegistrationProperties> getRegistrations() {
+		return this.registrations;
+	}
 
-    public void setRegistrations(Map<String, OAuthClientRegistrationProperties> registrations) {
-        this.registrations = registrations;
-    }
+	public void setRegistrations(Map<String, OAuthClientRegistrationProperties> registrations) {
+		this.registrations = registrations;
+	}
 
 }

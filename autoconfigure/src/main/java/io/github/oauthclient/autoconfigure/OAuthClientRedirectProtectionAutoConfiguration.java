@@ -23,37 +23,37 @@ import io.github.oauthclient.http.RedirectRefusingRequestFactory;
  * by the same name.
  */
 @AutoConfiguration(after = OAuthClientRestClientAutoConfiguration.class,
-        beforeName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-                "org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration" })
+		beforeName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				"org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration" })
 @ConditionalOnClass({ RestClientCustomizer.class, ClientHttpRequestFactoryBuilder.class })
 @ConditionalOnBean(OAuthClientHttpRequestInterceptor.class)
 public final class OAuthClientRedirectProtectionAutoConfiguration {
 
-    private final RedirectRefusingClients clients;
+	private final RedirectRefusingClients clients;
 
-    OAuthClientRedirectProtectionAutoConfiguration(OAuthClientHttpRequestInterceptor interceptor,
-            ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-            ObjectProvider<HttpClientSettings> httpClientSettings) {
-        this.clients = new RedirectRefusingClients(interceptor,
-                requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-                httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
-    }
+	OAuthClientRedirectProtectionAutoConfiguration(OAuthClientHttpRequestInterceptor interceptor,
+			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<HttpClientSettings> httpClientSettings) {
+		this.clients = new RedirectRefusingClients(interceptor,
+				requestFactoryBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
+				httpClientSettings.getIfAvailable(HttpClientSettings::defaults));
+	}
 
-    /** The shared factories and customizers. */
-    RedirectRefusingClients clients() {
-        return this.clients;
-    }
+	/** The shared factories and customizers. */
+	RedirectRefusingClients clients() {
+		return this.clients;
+	}
 
-    @Bean
-    @ConditionalOnMissingBean(name = "oauthClientRedirectRefusingRestClientCustomizer")
-    RestClientCustomizer oauthClientRedirectRefusingRestClientCustomizer() {
-        return this.clients.restClientCustomizer();
-    }
+	@Bean
+	@ConditionalOnMissingBean(name = "oauthClientRedirectRefusingRestClientCustomizer")
+	RestClientCustomizer oauthClientRedirectRefusingRestClientCustomizer() {
+		return this.clients.restClientCustomizer();
+	}
 
-    @Bean
-    @ConditionalOnMissingBean(name = "oauthClientRedirectRefusingRestTemplateCustomizer")
-    RestTemplateCustomizer oauthClientRedirectRefusingRestTemplateCustomizer() {
-        return this.clients.restTemplateCustomizer();
-    }
+	@Bean
+	@ConditionalOnMissingBean(name = "oauthClientRedirectRefusingRestTemplateCustomizer")
+	RestTemplateCustomizer oauthClientRedirectRefusingRestTemplateCustomizer() {
+		return this.clients.restTemplateCustomizer();
+	}
 
 }

@@ -16,6 +16,6 @@ import io.github.oauthclient.token.TokenProvider;
  * none; for a RestClient or RestTemplate built by hand
  */
 public record OAuthClientRegistration(String name, BackendApplicationClient client, TokenProvider tokenProvider,
-        TokenRoute route, OAuthClientHttpRequestInterceptor interceptor) {
+		TokenRoute route, OAuthClientHttpRequestInterceptor interceptor) {
 
 }

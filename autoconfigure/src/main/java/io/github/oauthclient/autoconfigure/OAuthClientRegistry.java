@@ -21,70 +21,70 @@ import io.github.oauthclient.token.TokenProvider;
  */
 public final class OAuthClientRegistry {
 
-    private final Map<String, OAuthClientRegistration> registrations;
+	private final Map<String, OAuthClientRegistration> registrations;
 
-    private final OAuthClientHttpRequestInterceptor interceptor;
+	private final OAuthClientHttpRequestInterceptor interceptor;
 
-    /**
-     * Creates a registry.
-     * @param registrations the registrations, with distinct names
-     */
-    public OAuthClientRegistry(List<OAuthClientRegistration> registrations) {
-        Map<String, OAuthClientRegistration> byName = new LinkedHashMap<>();
-        for (OAuthClientRegistration registration : registrations) {
-            if (byName.putIfAbsent(registration.name(), registration) != null) {
-                throw new IllegalArgumentException("Duplicate registration name '" + registration.name() + "'");
-            }
-        }
-        this.registrations = Collections.unmodifiableMap(byName);
-        this.interceptor = new OAuthClientHttpRequestInterceptor(
-                registrations.stream().map(OAuthClientRegistration::route).toList());
-    }
+	/**
+	 * Creates a registry.
+	 * @param registrations the registrations, with distinct names
+	 */
+	public OAuthClientRegistry(List<OAuthClientRegistration> registrations) {
+		Map<String, OAuthClientRegistration> byName = new LinkedHashMap<>();
+		for (OAuthClientRegistration registration : registrations) {
+			if (byName.putIfAbsent(registration.name(), registration) != null) {
+				throw new IllegalArgumentException("Duplicate registration name '" + registration.name() + "'");
+			}
+		}
+		this.registrations = Collections.unmodifiableMap(byName);
+		this.interceptor = new OAuthClientHttpRequestInterceptor(
+				registrations.stream().map(OAuthClientRegistration::route).toList());
+	}
 
-    /** The registration names, the default one first. */
-    public Set<String> names() {
-        return this.registrations.keySet();
-    }
+	/** The registration names, the default one first. */
+	public Set<String> names() {
+		return this.registrations.keySet();
+	}
 
-    /**
-     * The registration called {@code name}.
-     * @param name a registration name
-     * @return its parts
-     * @throws IllegalArgumentException naming the known registrations when there is none by that name
-     */
-    public OAuthClientRegistration registration(String name) {
-        OAuthClientRegistration registration = this.registrations.get(name);
-        if (registration == null) {
-            throw new IllegalArgumentException("No OAuth client registration named '" + name + "'; configured: "
-                    + names() + " (the keys at the root of oauth.client form the registration '"
-                    + RegistrationResolver.DEFAULT_REGISTRATION + "', others live under oauth.client.registrations)");
-        }
-        return registration;
-    }
+	/**
+	 * The registration called {@code name}.
+	 * @param name a registration name
+	 * @return its parts
+	 * @throws IllegalArgumentException naming the known registrations when there is none by that name
+	 */
+	public OAuthClientRegistration registration(String name) {
+		OAuthClientRegistration registration = this.registrations.get(name);
+		if (registration == null) {
+			throw new IllegalArgumentException("No OAuth client registration named '" + name + "'; configured: "
+					+ names() + " (the keys at the root of oauth.client form the registration '"
+					+ RegistrationResolver.DEFAULT_REGISTRATION + "', others live under oauth.client.registrations)");
+		}
+		return registration;
+	}
 
-    /** The client of registration {@code name}. */
-    public BackendApplicationClient client(String name) {
-        return registration(name).client();
-    }
+	/** The client of registration {@code name}. */
+	public BackendApplicationClient client(String name) {
+		return registration(name).client();
+	}
 
-    /** The token provider of registration {@code name}. */
-    public TokenProvider tokenProvider(String name) {
-        return registration(name).tokenProvider();
-    }
+	/** The token provider of registration {@code name}. */
+	public TokenProvider tokenProvider(String name) {
+		return registration(name).tokenProvider();
+	}
 
-    /** An interceptor for registration {@code name} alone. */
-    public OAuthClientHttpRequestInterceptor interceptor(String name) {
-        return registration(name).interceptor();
-    }
+	/** An interceptor for registration {@code name} alone. */
+	public OAuthClientHttpRequestInterceptor interceptor(String name) {
+		return registration(name).interceptor();
+	}
 
-    /** The interceptor routing every request to the registration whose resource URLs match it. */
-    public OAuthClientHttpRequestInterceptor interceptor() {
-        return this.interceptor;
-    }
+	/** The interceptor routing every request to the registration whose resource URLs match it. */
+	public OAuthClientHttpRequestInterceptor interceptor() {
+		return this.interceptor;
+	}
 
-    @Override
-    public String toString() {
-        return "OAuthClientRegistry" + names();
-    }
+	@Override
+	public String toString() {
+		return "OAuthClientRegistry" + names();
+	}
 
 }

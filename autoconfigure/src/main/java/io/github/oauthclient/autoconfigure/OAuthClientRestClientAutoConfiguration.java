@@ -17,41 +17,41 @@ import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
  * and a {@link RestClientCustomizer} that add it. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = OAuthClientAutoConfiguration.class,
-        beforeName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
-                "org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration" })
+		beforeName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				"org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration" })
 @ConditionalOnBean(OAuthClientRegistry.class)
 public final class OAuthClientRestClientAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    OAuthClientHttpRequestInterceptor oauthClientHttpRequestInterceptor(OAuthClientRegistry registry) {
-        return registry.interceptor();
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	OAuthClientHttpRequestInterceptor oauthClientHttpRequestInterceptor(OAuthClientRegistry registry) {
+		return registry.interceptor();
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(RestTemplateCustomizer.class)
-    static class RestTemplateConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestTemplateCustomizer.class)
+	static class RestTemplateConfiguration {
 
-        @Bean
-        @ConditionalOnMissingBean
-        OAuthClientRestTemplateCustomizer oauthClientRestTemplateCustomizer(
-                OAuthClientHttpRequestInterceptor interceptor) {
-            return new OAuthClientRestTemplateCustomizer(interceptor);
-        }
+		@Bean
+		@ConditionalOnMissingBean
+		OAuthClientRestTemplateCustomizer oauthClientRestTemplateCustomizer(
+				OAuthClientHttpRequestInterceptor interceptor) {
+			return new OAuthClientRestTemplateCustomizer(interceptor);
+		}
 
-    }
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(RestClientCustomizer.class)
-    static class RestClientConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	static class RestClientConfiguration {
 
-        @Bean
-        @ConditionalOnMissingBean
-        OAuthClientRestClientCustomizer oauthClientRestClientCustomizer(
-                OAuthClientHttpRequestInterceptor interceptor) {
-            return new OAuthClientRestClientCustomizer(interceptor);
-        }
+		@Bean
+		@ConditionalOnMissingBean
+		OAuthClientRestClientCustomizer oauthClientRestClientCustomizer(
+				OAuthClientHttpRequestInterceptor interceptor) {
+			return new OAuthClientRestClientCustomizer(interceptor);
+		}
 
-    }
+	}
 
 }

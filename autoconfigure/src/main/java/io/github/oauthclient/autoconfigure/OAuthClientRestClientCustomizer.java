@@ -11,23 +11,23 @@ import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
  */
 public class OAuthClientRestClientCustomizer implements RestClientCustomizer {
 
-    private final OAuthClientHttpRequestInterceptor interceptor;
+	private final OAuthClientHttpRequestInterceptor interceptor;
 
-    /**
-     * Creates the customizer.
-     * @param interceptor the interceptor to add
-     */
-    public OAuthClientRestClientCustomizer(OAuthClientHttpRequestInterceptor interceptor) {
-        this.interceptor = interceptor;
-    }
+	/**
+	 * Creates the customizer.
+	 * @param interceptor the interceptor to add
+	 */
+	public OAuthClientRestClientCustomizer(OAuthClientHttpRequestInterceptor interceptor) {
+		this.interceptor = interceptor;
+	}
 
-    @Override
-    public void customize(RestClient.Builder restClientBuilder) {
-        restClientBuilder.requestInterceptors((interceptors) -> {
-            if (!interceptors.contains(this.interceptor)) {
-                interceptors.add(this.interceptor);
-            }
-        });
-    }
+	@Override
+	public void customize(RestClient.Builder restClientBuilder) {
+		restClientBuilder.requestInterceptors((interceptors) -> {
+			if (!interceptors.contains(this.interceptor)) {
+				interceptors.add(this.interceptor);
+			}
+		});
+	}
 
 }

@@ -17,29 +17,29 @@ import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
  */
 public class OAuthClientRestClientHttpServiceGroupConfigurer implements RestClientHttpServiceGroupConfigurer {
 
-    private final Map<String, OAuthClientHttpRequestInterceptor> interceptors = new LinkedHashMap<>();
+	private final Map<String, OAuthClientHttpRequestInterceptor> interceptors = new LinkedHashMap<>();
 
-    OAuthClientRestClientHttpServiceGroupConfigurer(HttpServiceGroupMappings mappings) {
-        for (String group : mappings.groups()) {
-            this.interceptors.put(group, new OAuthClientHttpRequestInterceptor(List.of(mappings.route(group))));
-        }
-    }
+	OAuthClientRestClientHttpServiceGroupConfigurer(HttpServiceGroupMappings mappings) {
+		for (String group : mappings.groups()) {
+			this.interceptors.put(group, new OAuthClientHttpRequestInterceptor(List.of(mappings.route(group))));
+		}
+	}
 
-    @Override
-    public void configureGroups(Groups<RestClient.Builder> groups) {
-        if (this.interceptors.isEmpty()) {
-            return;
-        }
-        groups.filterByName(this.interceptors.keySet().toArray(String[]::new))
-            .forEachClient((group, builder) -> builder.requestInterceptors((list) -> {
-                list.removeIf(OAuthClientHttpRequestInterceptor.class::isInstance);
-                list.add(this.interceptors.get(group.name()));
-            }));
-    }
+	@Override
+	public void configureGroups(Groups<RestClient.Builder> groups) {
+		if (this.interceptors.isEmpty()) {
+			return;
+		}
+		groups.filterByName(this.interceptors.keySet().toArray(String[]::new))
+			.forEachClient((group, builder) -> builder.requestInterceptors((list) -> {
+				list.removeIf(OAuthClientHttpRequestInterceptor.class::isInstance);
+				list.add(this.interceptors.get(group.name()));
+			}));
+	}
 
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
 
 }

@@ -14,22 +14,22 @@ import io.github.oauthclient.http.OAuthClientHttpRequestInterceptor;
  */
 public class OAuthClientRestTemplateCustomizer implements RestTemplateCustomizer {
 
-    private final OAuthClientHttpRequestInterceptor interceptor;
+	private final OAuthClientHttpRequestInterceptor interceptor;
 
-    /**
-     * Creates the customizer.
-     * @param interceptor the interceptor to add
-     */
-    public OAuthClientRestTemplateCustomizer(OAuthClientHttpRequestInterceptor interceptor) {
-        this.interceptor = interceptor;
-    }
+	/**
+	 * Creates the customizer.
+	 * @param interceptor the interceptor to add
+	 */
+	public OAuthClientRestTemplateCustomizer(OAuthClientHttpRequestInterceptor interceptor) {
+		this.interceptor = interceptor;
+	}
 
-    @Override
-    public void customize(RestTemplate restTemplate) {
-        List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
-        if (!interceptors.contains(this.interceptor)) {
-            interceptors.add(this.interceptor);
-        }
-    }
+	@Override
+	public void customize(RestTemplate restTemplate) {
+		List<ClientHttpRequestInterceptor> interceptors = restTemplate.getInterceptors();
+		if (!interceptors.contains(this.interceptor)) {
+			interceptors.add(this.interceptor);
+		}
+	}
 
 }

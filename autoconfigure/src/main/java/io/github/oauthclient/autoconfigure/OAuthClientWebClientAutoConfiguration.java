@@ -17,21 +17,21 @@ import io.github.oauthclient.reactive.OAuthClientExchangeFilterFunction;
  * a {@link WebClientCustomizer} that adds it. Each bean backs off when the application defines its own.
  */
 @AutoConfiguration(after = OAuthClientAutoConfiguration.class,
-        beforeName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
+		beforeName = "org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration")
 @ConditionalOnClass({ WebClient.class, WebClientCustomizer.class })
 @ConditionalOnBean(OAuthClientRegistry.class)
 public final class OAuthClientWebClientAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    OAuthClientExchangeFilterFunction oauthClientExchangeFilterFunction(OAuthClientRegistry registry) {
-        return new OAuthClientExchangeFilterFunction(registry.interceptor().routes());
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	OAuthClientExchangeFilterFunction oauthClientExchangeFilterFunction(OAuthClientRegistry registry) {
+		return new OAuthClientExchangeFilterFunction(registry.interceptor().routes());
+	}
 
-    @Bean
-    @ConditionalOnMissingBean
-    OAuthClientWebClientCustomizer oauthClientWebClientCustomizer(OAuthClientExchangeFilterFunction filter) {
-        return new OAuthClientWebClientCustomizer(filter);
-    }
+	@Bean
+	@ConditionalOnMissingBean
+	OAuthClientWebClientCustomizer oauthClientWebClientCustomizer(OAuthClientExchangeFilterFunction filter) {
+		return new OAuthClientWebClientCustomizer(filter);
+	}
 
 }

@@ -11,23 +11,23 @@ import io.github.oauthclient.reactive.OAuthClientExchangeFilterFunction;
  */
 public class OAuthClientWebClientCustomizer implements WebClientCustomizer {
 
-    private final OAuthClientExchangeFilterFunction filter;
+	private final OAuthClientExchangeFilterFunction filter;
 
-    /**
-     * Creates the customizer.
-     * @param filter the filter to add
-     */
-    public OAuthClientWebClientCustomizer(OAuthClientExchangeFilterFunction filter) {
-        this.filter = filter;
-    }
+	/**
+	 * Creates the customizer.
+	 * @param filter the filter to add
+	 */
+	public OAuthClientWebClientCustomizer(OAuthClientExchangeFilterFunction filter) {
+		this.filter = filter;
+	}
 
-    @Override
-    public void customize(WebClient.Builder webClientBuilder) {
-        webClientBuilder.filters((filters) -> {
-            if (!filters.contains(this.filter)) {
-                filters.add(this.filter);
-            }
-        });
-    }
+	@Override
+	public void customize(WebClient.Builder webClientBuilder) {
+		webClientBuilder.filters((filters) -> {
+			if (!filters.contains(this.filter)) {
+				filters.add(this.filter);
+			}
+		});
+	}
 
 }

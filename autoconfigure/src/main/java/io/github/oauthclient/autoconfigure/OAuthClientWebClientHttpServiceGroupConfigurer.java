@@ -17,29 +17,29 @@ import io.github.oauthclient.reactive.OAuthClientExchangeFilterFunction;
  */
 public class OAuthClientWebClientHttpServiceGroupConfigurer implements WebClientHttpServiceGroupConfigurer {
 
-    private final Map<String, OAuthClientExchangeFilterFunction> filters = new LinkedHashMap<>();
+	private final Map<String, OAuthClientExchangeFilterFunction> filters = new LinkedHashMap<>();
 
-    OAuthClientWebClientHttpServiceGroupConfigurer(HttpServiceGroupMappings mappings) {
-        for (String group : mappings.groups()) {
-            this.filters.put(group, new OAuthClientExchangeFilterFunction(List.of(mappings.route(group))));
-        }
-    }
+	OAuthClientWebClientHttpServiceGroupConfigurer(HttpServiceGroupMappings mappings) {
+		for (String group : mappings.groups()) {
+			this.filters.put(group, new OAuthClientExchangeFilterFunction(List.of(mappings.route(group))));
+		}
+	}
 
-    @Override
-    public void configureGroups(Groups<WebClient.Builder> groups) {
-        if (this.filters.isEmpty()) {
-            return;
-        }
-        groups.filterByName(this.filters.keySet().toArray(String[]::new))
-            .forEachClient((group, builder) -> builder.filters((list) -> {
-                list.removeIf(OAuthClientExchangeFilterFunction.class::isInstance);
-                list.add(this.filters.get(group.name()));
-            }));
-    }
+	@Override
+	public void configureGroups(Groups<WebClient.Builder> groups) {
+		if (this.filters.isEmpty()) {
+			return;
+		}
+		groups.filterByName(this.filters.keySet().toArray(String[]::new))
+			.forEachClient((group, builder) -> builder.filters((list) -> {
+				list.removeIf(OAuthClientExchangeFilterFunction.class::isInstance);
+				list.add(this.filters.get(group.name()));
+			}));
+	}
 
-    @Override
-    public int getOrder() {
-        return Ordered.LOWEST_PRECEDENCE;
-    }
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
 
 }

@@ -14,26 +14,26 @@ import io.github.oauthclient.http.ResourceUrl;
  */
 final class RegistrationStartupLog {
 
-    private static final Log logger = LogFactory.getLog(OAuthClientAutoConfiguration.class);
+	private static final Log logger = LogFactory.getLog(OAuthClientAutoConfiguration.class);
 
-    private RegistrationStartupLog() {
-    }
+	private RegistrationStartupLog() {
+	}
 
-    /** Logs {@code registration} at INFO. */
-    static void log(ResolvedRegistration registration) {
-        if (logger.isInfoEnabled()) {
-            logger.info(line(registration));
-        }
-    }
+	/** Logs {@code registration} at INFO. */
+	static void log(ResolvedRegistration registration) {
+		if (logger.isInfoEnabled()) {
+			logger.info(line(registration));
+		}
+	}
 
-    /** The line, for tests: {@code OAuth client registration 'x': token URI ..., client_secret_basic, ...}. */
-    static String line(ResolvedRegistration registration) {
-        String source = (registration.tokenUri() != null) ? "token URI " + registration.tokenUri()
-                : "token URI discovered from issuer " + registration.issuerUri() + " on first use";
-        String resources = registration.resourceUrls().isEmpty() ? "every request (no resource-urls)"
-                : registration.resourceUrls().stream().map(ResourceUrl::toString).collect(Collectors.joining(", "));
-        return "OAuth client registration '" + registration.name() + "': " + source + ", client id '"
-                + registration.clientId() + "', authentication method " + registration.authenticationMethod().value()
-                + ", token placement " + registration.tokenPlacement().value() + ", tokens sent to " + resources;
-    }
+	/** The line, for tests: {@code OAuth client registration 'x': token URI ..., client_secret_basic, ...}. */
+	static String line(ResolvedRegistration registration) {
+		String source = (registration.tokenUri() != null) ? "token URI " + registration.tokenUri()
+				: "token URI discovered from issuer " + registration.issuerUri() + " on first use";
+		String resources = registration.resourceUrls().isEmpty() ? "every request (no resource-urls)"
+				: registration.resourceUrls().stream().map(ResourceUrl::toString).collect(Collectors.joining(", "));
+		return "OAuth client registration '" + registration.name() + "': " + source + ", client id '"
+				+ registration.clientId() + "', authentication method " + registration.authenticationMethod().value()
+				+ ", token placement " + registration.tokenPlacement().value() + ", tokens sent to " + resources;
+	}
 }

@@ -39,24 +39,24 @@ import io.github.oauthclient.token.ClientAuthenticationMethod;
  * @param dpop whether tokens are DPoP-bound (RFC 9449)
  */
 public record ResolvedRegistration(String name, String propertyPrefix, String tokenUri, String issuerUri,
-        String clientId, String clientSecret, ClientAuthenticationMethod authenticationMethod, boolean includeClientId, List<String> scope,
-        Map<String, String> extraParameters, TokenPlacement tokenPlacement, List<ResourceUrl> resourceUrls,
-        Duration renewBeforeExpiry, Duration defaultTokenLifetime, String sslBundle, Duration connectTimeout, Duration readTimeout,
-        int retryMaxAttempts, Duration retryBackoff, boolean insecureTransport, boolean relaxTokenScope,
-        boolean strictTokenType, JwtAssertionSettings jwtAssertion, boolean dpop) {
+		String clientId, String clientSecret, ClientAuthenticationMethod authenticationMethod, boolean includeClientId, List<String> scope,
+		Map<String, String> extraParameters, TokenPlacement tokenPlacement, List<ResourceUrl> resourceUrls,
+		Duration renewBeforeExpiry, Duration defaultTokenLifetime, String sslBundle, Duration connectTimeout, Duration readTimeout,
+		int retryMaxAttempts, Duration retryBackoff, boolean insecureTransport, boolean relaxTokenScope,
+		boolean strictTokenType, JwtAssertionSettings jwtAssertion, boolean dpop) {
 
-    /** The full name of one of this registration's properties, for messages: {@code prefix + "." + key}. */
-    public String property(String key) {
-        return this.propertyPrefix + "." + key;
-    }
+	/** The full name of one of this registration's properties, for messages: {@code prefix + "." + key}. */
+	public String property(String key) {
+		return this.propertyPrefix + "." + key;
+	}
 
-    @Override
-    public String toString() {
-        return "ResolvedRegistration[name=" + this.name + ", tokenUri=" + this.tokenUri + ", issuerUri="
-                + this.issuerUri + ", clientId=" + this.clientId + ", clientSecret="
-                + ((this.clientSecret != null) ? "******" : null) + ", authenticationMethod="
-                + this.authenticationMethod.value() + ", scope=" + this.scope + ", tokenPlacement=" + this.tokenPlacement.value()
-                + ", resourceUrls=" + this.resourceUrls + "]";
-    }
+	@Override
+	public String toString() {
+		return "ResolvedRegistration[name=" + this.name + ", tokenUri=" + this.tokenUri + ", issuerUri="
+				+ this.issuerUri + ", clientId=" + this.clientId + ", clientSecret="
+				+ ((this.clientSecret != null) ? "******" : null) + ", authenticationMethod="
+				+ this.authenticationMethod.value() + ", scope=" + this.scope + ", tokenPlacement=" + this.tokenPlacement.value()
+				+ ", resourceUrls=" + this.resourceUrls + "]";
+	}
 
 }

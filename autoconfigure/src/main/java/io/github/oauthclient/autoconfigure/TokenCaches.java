@@ -13,17 +13,17 @@ import io.github.oauthclient.token.TokenProvider;
  */
 final class TokenCaches {
 
-    private TokenCaches() {
-    }
+	private TokenCaches() {
+	}
 
-    /** The caches of {@code registry}, in registration order. */
-    static Map<String, CachingTokenProvider> of(OAuthClientRegistry registry) {
-        Map<String, CachingTokenProvider> caches = new LinkedHashMap<>();
-        for (String name : registry.names()) {
-            if (registry.tokenProvider(name) instanceof CachingTokenProvider cache) {
-                caches.put(name, cache);
-            }
-        }
-        return caches;
-    }
+	/** The caches of {@code registry}, in registration order. */
+	static Map<String, CachingTokenProvider> of(OAuthClientRegistry registry) {
+		Map<String, CachingTokenProvider> caches = new LinkedHashMap<>();
+		for (String name : registry.names()) {
+			if (registry.tokenProvider(name) instanceof CachingTokenProvider cache) {
+				caches.put(name, cache);
+			}
+		}
+		return caches;
+	}
 }

@@ -20,41 +20,41 @@ import io.github.oauthclient.token.TokenCacheStatus;
  */
 public final class TokenCacheHealthIndicator implements HealthIndicator {
 
-    private final CachingTokenProvider cache;
+	private final CachingTokenProvider cache;
 
-    /** The health of {@code cache}'s registration. */
-    public TokenCacheHealthIndicator(CachingTokenProvider cache) {
-        this.cache = Objects.requireNonNull(cache, "cache");
-    }
+	/** The health of {@code cache}'s registration. */
+	public TokenCacheHealthIndicator(CachingTokenProvider cache) {
+		this.cache = Objects.requireNonNull(cache, "cache");
+	}
 
-    @Override
-    public Health health() {
-        TokenCacheStatus status = cache.status();
-        Health.Builder health;
-        if (status.hasUsableToken() || (status.lastSuccess() != null && status.lastFailure() == null)) {
-            health = Health.up();
-        }
-        else if (status.lastFailure() != null) {
-            health = Health.down();
-        }
-        else {
-            health = Health.unknown().withDetail("reason", "no token requested yet");
-        }
-        if (status.validFor() != null) {
-            health.withDetail("tokenExpiresInSeconds", status.validFor().toSeconds());
-        }
-        if (status.lastSuccess() != null) {
-            health.withDetail("lastSuccess", status.lastSuccess().toString());
-        }
-        if (status.lastFailure() != null) {
-            health.withDetail("lastFailure", status.lastFailure().toString());
-            health.withDetail("lastError", status.lastError());
-        }
-        return health.build();
-    }
+	@Override
+	public Health health() {
+		TokenCacheStatus status = cache.status();
+		Health.Builder health;
+		if (status.hasUsableToken() || (status.lastSuccess() != null && status.lastFailure() == null)) {
+			health = Health.up();
+		}
+		else if (status.lastFailure() != null) {
+			health = Health.down();
+		}
+		else {
+			health = Health.unknown().withDetail("reason", "no token requested yet");
+		}
+		if (status.validFor() != null) {
+			health.withDetail("tokenExpiresInSeconds", status.validFor().toSeconds());
+		}
+		if (status.lastSuccess() != null) {
+			health.withDetail("lastSuccess", status.lastSuccess().toString());
+		}
+		if (status.lastFailure() != null) {
+			health.withDetail("lastFailure", status.lastFailure().toString());
+			health.withDetail("lastError", status.lastError());
+		}
+		return health.build();
+	}
 
-    @Override
-    public String toString() {
-        return "TokenCacheHealthIndicator[" + cache.status().registrationId() + "]";
-    }
+	@Override
+	public String toString() {
+		return "TokenCacheHealthIndicator[" + cache.status().registrationId() + "]";
+	}
 }

@@ -31,34 +31,34 @@ import io.github.oauthclient.core.OAuth2Token;
  */
 record BodyTokenPlacer(String registrationId) implements TokenPlacer {
 
-    @Override
-    public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
-            ClientHttpRequestExecution execution) throws IOException {
-        HttpMethod method = request.getMethod();
-        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
-            throw refused(request, "a " + method.name() + " request has no form body (RFC 6750 section 2.2 forbids "
-                    + "this placement for GET)");
-        }
-        MediaType contentType = request.getHeaders().getContentType();
-        if (contentType == null && body.length == 0) {
-            contentType = MediaType.APPLICATION_FORM_URLENCODED;
-            request.getHeaders().setContentType(contentType);
-        }
-        if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(contentType)) {
-            throw refused(request, "its body is " + ((contentType != null) ? contentType : "of unknown type")
-                    + ", not application/x-www-form-urlencoded");
-        }
-        Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
-        String form = BearerTokens.prepareBearerBody(TokenPlacer.bearerValue(token, this.registrationId),
-                new String(body, charset));
-        return execution.execute(request, form.getBytes(charset));
-    }
+	@Override
+	public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
+			ClientHttpRequestExecution execution) throws IOException {
+		HttpMethod method = request.getMethod();
+		if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+			throw refused(request, "a " + method.name() + " request has no form body (RFC 6750 section 2.2 forbids "
+					+ "this placement for GET)");
+		}
+		MediaType contentType = request.getHeaders().getContentType();
+		if (contentType == null && body.length == 0) {
+			contentType = MediaType.APPLICATION_FORM_URLENCODED;
+			request.getHeaders().setContentType(contentType);
+		}
+		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.includes(contentType)) {
+			throw refused(request, "its body is " + ((contentType != null) ? contentType : "of unknown type")
+					+ ", not application/x-www-form-urlencoded");
+		}
+		Charset charset = (contentType.getCharset() != null) ? contentType.getCharset() : StandardCharsets.UTF_8;
+		String form = BearerTokens.prepareBearerBody(TokenPlacer.bearerValue(token, this.registrationId),
+				new String(body, charset));
+		return execution.execute(request, form.getBytes(charset));
+	}
 
-    private IllegalStateException refused(HttpRequest request, String reason) {
-        return new IllegalStateException("OAuth client registration '" + this.registrationId
-                + "' uses token-placement body, but the " + request.getMethod().name() + " request to "
-                + request.getURI().getHost() + " cannot carry the token in its body: " + reason
-                + ". Use token-placement auth_header (or query) for this API.");
-    }
+	private IllegalStateException refused(HttpRequest request, String reason) {
+		return new IllegalStateException("OAuth client registration '" + this.registrationId
+				+ "' uses token-placement body, but the " + request.getMethod().name() + " request to "
+				+ request.getURI().getHost() + " cannot carry the token in its body: " + reason
+				+ ". Use token-placement auth_header (or query) for this API.");
+	}
 
 }

@@ -21,51 +21,51 @@ import io.github.oauthclient.token.DpopProofs;
  */
 final class DpopTokenPlacer implements TokenPlacer {
 
-    private static final int UNAUTHORIZED = 401;
+	private static final int UNAUTHORIZED = 401;
 
-    private final String registrationId;
+	private final String registrationId;
 
-    private final DpopProofs proofs;
+	private final DpopProofs proofs;
 
-    DpopTokenPlacer(String registrationId, DpopProofs proofs) {
-        this.registrationId = registrationId;
-        this.proofs = proofs;
-    }
+	DpopTokenPlacer(String registrationId, DpopProofs proofs) {
+		this.registrationId = registrationId;
+		this.proofs = proofs;
+	}
 
-    @Override
-    public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
-            ClientHttpRequestExecution execution) throws IOException {
-        String type = token.tokenType();
-        if (type != null && !type.equalsIgnoreCase("DPoP")) {
-            throw new IllegalStateException("OAuth client registration '" + registrationId + "' uses DPoP, but the "
-                    + "authorization server issued a token of type '" + type + "' (it did not bind the token)");
-        }
-        ClientHttpResponse response = send(request, body, token, execution);
-        String nonce = response.getHeaders().getFirst(DpopProofs.NONCE_HEADER);
-        proofs.nonce(request.getURI(), nonce);
-        if (nonce == null || response.getStatusCode().value() != UNAUTHORIZED || !wantsNonce(response)) {
-            return response;
-        }
-        response.close();
-        return send(request, body, token, execution);
-    }
+	@Override
+	public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
+			ClientHttpRequestExecution execution) throws IOException {
+		String type = token.tokenType();
+		if (type != null && !type.equalsIgnoreCase("DPoP")) {
+			throw new IllegalStateException("OAuth client registration '" + registrationId + "' uses DPoP, but the "
+					+ "authorization server issued a token of type '" + type + "' (it did not bind the token)");
+		}
+		ClientHttpResponse response = send(request, body, token, execution);
+		String nonce = response.getHeaders().getFirst(DpopProofs.NONCE_HEADER);
+		proofs.nonce(request.getURI(), nonce);
+		if (nonce == null || response.getStatusCode().value() != UNAUTHORIZED || !wantsNonce(response)) {
+			return response;
+		}
+		response.close();
+		return send(request, body, token, execution);
+	}
 
-    private ClientHttpResponse send(HttpRequest request, byte[] body, OAuth2Token token,
-            ClientHttpRequestExecution execution) throws IOException {
-        HttpHeaders headers = request.getHeaders();
-        headers.set(HttpHeaders.AUTHORIZATION, "DPoP " + token.accessToken());
-        headers.set(DpopProofs.DPOP_HEADER, proofs.proof(request.getMethod().name(), request.getURI(),
-                token.accessToken()));
-        return execution.execute(request, body);
-    }
+	private ClientHttpResponse send(HttpRequest request, byte[] body, OAuth2Token token,
+			ClientHttpRequestExecution execution) throws IOException {
+		HttpHeaders headers = request.getHeaders();
+		headers.set(HttpHeaders.AUTHORIZATION, "DPoP " + token.accessToken());
+		headers.set(DpopProofs.DPOP_HEADER, proofs.proof(request.getMethod().name(), request.getURI(),
+				token.accessToken()));
+		return execution.execute(request, body);
+	}
 
-    private static boolean wantsNonce(ClientHttpResponse response) {
-        List<String> challenges = response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE);
-        return challenges != null && challenges.stream().anyMatch((c) -> c.contains(DpopProofs.USE_DPOP_NONCE));
-    }
+	private static boolean wantsNonce(ClientHttpResponse response) {
+		List<String> challenges = response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE);
+		return challenges != null && challenges.stream().anyMatch((c) -> c.contains(DpopProofs.USE_DPOP_NONCE));
+	}
 
-    @Override
-    public String toString() {
-        return "DpopTokenPlacer[" + registrationId + "]";
-    }
+	@Override
+	public String toString() {
+		return "DpopTokenPlacer[" + registrationId + "]";
+	}
 }

@@ -20,40 +20,40 @@ import io.github.oauthclient.core.OAuth2Token;
  */
 final class HeaderTokenPlacer implements TokenPlacer {
 
-    private final String registrationId;
+	private final String registrationId;
 
-    private volatile BearerHeader cached;
+	private volatile BearerHeader cached;
 
-    HeaderTokenPlacer(String registrationId) {
-        this.registrationId = registrationId;
-    }
+	HeaderTokenPlacer(String registrationId) {
+		this.registrationId = registrationId;
+	}
 
-    @Override
-    public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
-            ClientHttpRequestExecution execution) throws IOException {
-        request.getHeaders().set(HttpHeaders.AUTHORIZATION, headerValue(token));
-        return execution.execute(request, body);
-    }
+	@Override
+	public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
+			ClientHttpRequestExecution execution) throws IOException {
+		request.getHeaders().set(HttpHeaders.AUTHORIZATION, headerValue(token));
+		return execution.execute(request, body);
+	}
 
-    String headerValue(OAuth2Token token) {
-        BearerHeader header = this.cached;
-        if (header != null && header.token() == token) {
-            return header.value();
-        }
-        String value = BearerTokens.prepareBearerHeaders(TokenPlacer.bearerValue(token, this.registrationId), null)
-            .get(HttpHeaders.AUTHORIZATION);
-        this.cached = new BearerHeader(token, value);
-        return value;
-    }
+	String headerValue(OAuth2Token token) {
+		BearerHeader header = this.cached;
+		if (header != null && header.token() == token) {
+			return header.value();
+		}
+		String value = BearerTokens.prepareBearerHeaders(TokenPlacer.bearerValue(token, this.registrationId), null)
+			.get(HttpHeaders.AUTHORIZATION);
+		this.cached = new BearerHeader(token, value);
+		return value;
+	}
 
-    /** A token and its header value; compared by token identity. */
-    private record BearerHeader(OAuth2Token token, String value) {
+	/** A token and its header value; compared by token identity. */
+	private record BearerHeader(OAuth2Token token, String value) {
 
-        @Override
-        public String toString() {
-            return "BearerHeader[******]";
-        }
+		@Override
+		public String toString() {
+			return "BearerHeader[******]";
+		}
 
-    }
+	}
 
 }

@@ -6,12 +6,12 @@ package io.github.oauthclient.http;
  */
 public class InsecureResourceTransportException extends IllegalStateException {
 
-    /**
-     * Creates the exception.
-     * @param message what was refused and how to fix it
-     */
-    public InsecureResourceTransportException(String message) {
-        super(message);
-    }
+	/**
+	 * Creates the exception.
+	 * @param message what was refused and how to fix it
+	 */
+	public InsecureResourceTransportException(String message) {
+		super(message);
+	}
 
 }

@@ -32,56 +32,56 @@ import io.github.oauthclient.token.TokenProvider;
  */
 public final class OAuthClientHttpRequestInterceptor implements ClientHttpRequestInterceptor {
 
-    private static final Log logger = LogFactory.getLog(OAuthClientHttpRequestInterceptor.class);
+	private static final Log logger = LogFactory.getLog(OAuthClientHttpRequestInterceptor.class);
 
-    private static final int UNAUTHORIZED = 401;
+	private static final int UNAUTHORIZED = 401;
 
-    private final TokenRouter router;
+	private final TokenRouter router;
 
-    private final List<TokenRoute> routes;
+	private final List<TokenRoute> routes;
 
-    /**
-     * Creates an interceptor for the given routes.
-     * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
-     * @throws IllegalArgumentException when the routes are ambiguous
-     */
-    public OAuthClientHttpRequestInterceptor(List<TokenRoute> routes) {
-        this.routes = List.copyOf(routes);
-        this.router = new TokenRouter(this.routes);
-    }
+	/**
+	 * Creates an interceptor for the given routes.
+	 * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
+	 * @throws IllegalArgumentException when the routes are ambiguous
+	 */
+	public OAuthClientHttpRequestInterceptor(List<TokenRoute> routes) {
+		this.routes = List.copyOf(routes);
+		this.router = new TokenRouter(this.routes);
+	}
 
-    /** The routes, in the order given. */
-    public List<TokenRoute> routes() {
-        return this.routes;
-    }
+	/** The routes, in the order given. */
+	public List<TokenRoute> routes() {
+		return this.routes;
+	}
 
-    @Override
-    public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
-            throws IOException {
-        URI uri = request.getURI();
-        TokenRoute route = this.router.route(uri);
-        if (route == null) {
-            return execution.execute(request, body);
-        }
-        route.checkTransport(uri);
-        TokenProvider tokens = route.tokenProvider();
-        OAuth2Token token = tokens.token();
-        ClientHttpResponse response = route.placer().execute(request, body, token, execution);
-        if (response.getStatusCode().value() != UNAUTHORIZED) {
-            return response;
-        }
-        response.close();
-        if (logger.isDebugEnabled()) {
-            logger.debug("Resource " + uri.getHost() + " rejected the token of OAuth client registration '"
-                    + route.registrationId() + "' with 401; fetching a fresh token and retrying once");
-        }
-        tokens.invalidate(token);
-        return route.placer().execute(request, body, tokens.token(), execution);
-    }
+	@Override
+	public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+			throws IOException {
+		URI uri = request.getURI();
+		TokenRoute route = this.router.route(uri);
+		if (route == null) {
+			return execution.execute(request, body);
+		}
+		route.checkTransport(uri);
+		TokenProvider tokens = route.tokenProvider();
+		OAuth2Token token = tokens.token();
+		ClientHttpResponse response = route.placer().execute(request, body, token, execution);
+		if (response.getStatusCode().value() != UNAUTHORIZED) {
+			return response;
+		}
+		response.close();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Resource " + uri.getHost() + " rejected the token of OAuth client registration '"
+					+ route.registrationId() + "' with 401; fetching a fresh token and retrying once");
+		}
+		tokens.invalidate(token);
+		return route.placer().execute(request, body, tokens.token(), execution);
+	}
 
-    @Override
-    public String toString() {
-        return "OAuthClientHttpRequestInterceptor" + this.routes;
-    }
+	@Override
+	public String toString() {
+		return "OAuthClientHttpRequestInterceptor" + this.routes;
+	}
 
 }

@@ -20,21 +20,21 @@ import io.github.oauthclient.core.OAuth2Token;
  */
 record QueryTokenPlacer(String registrationId) implements TokenPlacer {
 
-    @Override
-    public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
-            ClientHttpRequestExecution execution) throws IOException {
-        URI uri = withAccessToken(request.getURI(), TokenPlacer.bearerValue(token, this.registrationId));
-        return execution.execute(new HttpRequestWrapper(request) {
-            @Override
-            public URI getURI() {
-                return uri;
-            }
-        }, body);
-    }
+	@Override
+	public ClientHttpResponse execute(HttpRequest request, byte[] body, OAuth2Token token,
+			ClientHttpRequestExecution execution) throws IOException {
+		URI uri = withAccessToken(request.getURI(), TokenPlacer.bearerValue(token, this.registrationId));
+		return execution.execute(new HttpRequestWrapper(request) {
+			@Override
+			public URI getURI() {
+				return uri;
+			}
+		}, body);
+	}
 
-    /** {@code uri} with {@code access_token=value} appended oauthlib-style. */
-    static URI withAccessToken(URI uri, String value) {
-        return URI.create(BearerTokens.prepareBearerUri(value, uri.toString()));
-    }
+	/** {@code uri} with {@code access_token=value} appended oauthlib-style. */
+	static URI withAccessToken(URI uri, String value) {
+		return URI.create(BearerTokens.prepareBearerUri(value, uri.toString()));
+	}
 
 }

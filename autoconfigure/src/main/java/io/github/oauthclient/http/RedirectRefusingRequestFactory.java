@@ -21,34 +21,34 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  */
 public final class RedirectRefusingRequestFactory implements ClientHttpRequestFactory {
 
-    private final TokenRouter router;
+	private final TokenRouter router;
 
-    private final ClientHttpRequestFactory withoutRedirects;
+	private final ClientHttpRequestFactory withoutRedirects;
 
-    private final ClientHttpRequestFactory application;
+	private final ClientHttpRequestFactory application;
 
-    /**
-     * Creates a factory.
-     *
-     * @param interceptor the interceptor whose routes decide which requests carry a token
-     * @param withoutRedirects a factory whose client never follows redirects, for those
-     * @param application the application's factory, for all other requests
-     */
-    public RedirectRefusingRequestFactory(OAuthClientHttpRequestInterceptor interceptor,
-            ClientHttpRequestFactory withoutRedirects, ClientHttpRequestFactory application) {
-        this.router = new TokenRouter(interceptor.routes());
-        this.withoutRedirects = Objects.requireNonNull(withoutRedirects, "withoutRedirects");
-        this.application = Objects.requireNonNull(application, "application");
-    }
+	/**
+	 * Creates a factory.
+	 *
+	 * @param interceptor the interceptor whose routes decide which requests carry a token
+	 * @param withoutRedirects a factory whose client never follows redirects, for those
+	 * @param application the application's factory, for all other requests
+	 */
+	public RedirectRefusingRequestFactory(OAuthClientHttpRequestInterceptor interceptor,
+			ClientHttpRequestFactory withoutRedirects, ClientHttpRequestFactory application) {
+		this.router = new TokenRouter(interceptor.routes());
+		this.withoutRedirects = Objects.requireNonNull(withoutRedirects, "withoutRedirects");
+		this.application = Objects.requireNonNull(application, "application");
+	}
 
-    @Override
-    public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
-        return ((router.route(uri) != null) ? withoutRedirects : application).createRequest(uri, httpMethod);
-    }
+	@Override
+	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) throws IOException {
+		return ((router.route(uri) != null) ? withoutRedirects : application).createRequest(uri, httpMethod);
+	}
 
-    @Override
-    public String toString() {
-        return "RedirectRefusingRequestFactory[withoutRedirects=" + withoutRedirects + ", application=" + application
-                + "]";
-    }
+	@Override
+	public String toString() {
+		return "RedirectRefusingRequestFactory[withoutRedirects=" + withoutRedirects + ", application=" + application
+				+ "]";
+	}
 }

@@ -15,60 +15,60 @@ import java.util.List;
  */
 public final class TokenRouter {
 
-    private final ResourceUrl[] prefixes;
+	private final ResourceUrl[] prefixes;
 
-    private final TokenRoute[] owners;
+	private final TokenRoute[] owners;
 
-    private final TokenRoute everyRequest;
+	private final TokenRoute everyRequest;
 
-    /**
-     * Creates a router.
-     * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
-     * @throws IllegalArgumentException when the routes are ambiguous
-     */
-    public TokenRouter(List<TokenRoute> routes) {
-        record Entry(ResourceUrl url, TokenRoute route) {
-        }
-        List<Entry> entries = new ArrayList<>();
-        TokenRoute fallback = null;
-        for (TokenRoute route : routes) {
-            if (route.servesEveryRequest()) {
-                if (fallback != null) {
-                    throw new IllegalArgumentException("Registrations '" + fallback.registrationId() + "' and '"
-                            + route.registrationId() + "' both list no resource URLs; at most one may serve every "
-                            + "request");
-                }
-                fallback = route;
-            }
-            for (ResourceUrl url : route.resourceUrls()) {
-                for (Entry entry : entries) {
-                    if (entry.url().equals(url) && entry.route() != route) {
-                        throw new IllegalArgumentException("Resource URL " + url + " is listed by registrations '"
-                                + entry.route().registrationId() + "' and '" + route.registrationId() + "'");
-                    }
-                }
-                entries.add(new Entry(url, route));
-            }
-        }
-        entries.sort(Comparator.comparingInt((Entry entry) -> entry.url().pathPrefix().length()).reversed());
-        this.prefixes = entries.stream().map(Entry::url).toArray(ResourceUrl[]::new);
-        this.owners = entries.stream().map(Entry::route).toArray(TokenRoute[]::new);
-        this.everyRequest = fallback;
-    }
+	/**
+	 * Creates a router.
+	 * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
+	 * @throws IllegalArgumentException when the routes are ambiguous
+	 */
+	public TokenRouter(List<TokenRoute> routes) {
+		record Entry(ResourceUrl url, TokenRoute route) {
+		}
+		List<Entry> entries = new ArrayList<>();
+		TokenRoute fallback = null;
+		for (TokenRoute route : routes) {
+			if (route.servesEveryRequest()) {
+				if (fallback != null) {
+					throw new IllegalArgumentException("Registrations '" + fallback.registrationId() + "' and '"
+							+ route.registrationId() + "' both list no resource URLs; at most one may serve every "
+							+ "request");
+				}
+				fallback = route;
+			}
+			for (ResourceUrl url : route.resourceUrls()) {
+				for (Entry entry : entries) {
+					if (entry.url().equals(url) && entry.route() != route) {
+						throw new IllegalArgumentException("Resource URL " + url + " is listed by registrations '"
+								+ entry.route().registrationId() + "' and '" + route.registrationId() + "'");
+					}
+				}
+				entries.add(new Entry(url, route));
+			}
+		}
+		entries.sort(Comparator.comparingInt((Entry entry) -> entry.url().pathPrefix().length()).reversed());
+		this.prefixes = entries.stream().map(Entry::url).toArray(ResourceUrl[]::new);
+		this.owners = entries.stream().map(Entry::route).toArray(TokenRoute[]::new);
+		this.everyRequest = fallback;
+	}
 
-    /**
-     * The route for a request.
-     * @param uri the request URI
-     * @return the route, or {@code null} when no registration's token may go to this URI
-     */
-    public TokenRoute route(URI uri) {
-        ResourceUrl[] prefixes = this.prefixes;
-        for (int i = 0; i < prefixes.length; i++) {
-            if (prefixes[i].matches(uri)) {
-                return this.owners[i];
-            }
-        }
-        return this.everyRequest;
-    }
+	/**
+	 * The route for a request.
+	 * @param uri the request URI
+	 * @return the route, or {@code null} when no registration's token may go to this URI
+	 */
+	public TokenRoute route(URI uri) {
+		ResourceUrl[] prefixes = this.prefixes;
+		for (int i = 0; i < prefixes.length; i++) {
+			if (prefixes[i].matches(uri)) {
+				return this.owners[i];
+			}
+		}
+		return this.everyRequest;
+	}
 
 }

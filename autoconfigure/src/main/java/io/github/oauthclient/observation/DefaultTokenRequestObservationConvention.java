@@ -13,22 +13,22 @@ import io.github.oauthclient.token.TokenRequestOutcome;
  */
 public class DefaultTokenRequestObservationConvention implements TokenRequestObservationConvention {
 
-    /** The observation name; the timer Micrometer derives from it is {@code oauth.client.token.request}. */
-    public static final String NAME = "oauth.client.token.request";
+	/** The observation name; the timer Micrometer derives from it is {@code oauth.client.token.request}. */
+	public static final String NAME = "oauth.client.token.request";
 
-    @Override
-    public String getName() {
-        return NAME;
-    }
+	@Override
+	public String getName() {
+		return NAME;
+	}
 
-    @Override
-    public String getContextualName(TokenRequestObservationContext context) {
-        return "oauth token request " + context.registrationId();
-    }
+	@Override
+	public String getContextualName(TokenRequestObservationContext context) {
+		return "oauth token request " + context.registrationId();
+	}
 
-    @Override
-    public KeyValues getLowCardinalityKeyValues(TokenRequestObservationContext context) {
-        return KeyValues.of("registration", context.registrationId(), "kind", context.kind().value(), "outcome",
-                TokenRequestOutcome.of(context.getError()));
-    }
+	@Override
+	public KeyValues getLowCardinalityKeyValues(TokenRequestObservationContext context) {
+		return KeyValues.of("registration", context.registrationId(), "kind", context.kind().value(), "outcome",
+				TokenRequestOutcome.of(context.getError()));
+	}
 }

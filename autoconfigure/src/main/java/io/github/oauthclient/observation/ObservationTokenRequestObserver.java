@@ -19,34 +19,34 @@ import io.github.oauthclient.token.TokenRequestObserver;
  */
 public final class ObservationTokenRequestObserver implements TokenRequestObserver {
 
-    private static final TokenRequestObservationConvention DEFAULT_CONVENTION =
-            new DefaultTokenRequestObservationConvention();
+	private static final TokenRequestObservationConvention DEFAULT_CONVENTION =
+			new DefaultTokenRequestObservationConvention();
 
-    private final ObservationRegistry registry;
+	private final ObservationRegistry registry;
 
-    private final TokenRequestObservationConvention customConvention;
+	private final TokenRequestObservationConvention customConvention;
 
-    /**
-     * Observes into {@code registry}.
-     *
-     * @param registry where observations go
-     * @param customConvention a convention replacing the default one, or {@code null}
-     */
-    public ObservationTokenRequestObserver(ObservationRegistry registry,
-            TokenRequestObservationConvention customConvention) {
-        this.registry = Objects.requireNonNull(registry, "registry");
-        this.customConvention = customConvention;
-    }
+	/**
+	 * Observes into {@code registry}.
+	 *
+	 * @param registry where observations go
+	 * @param customConvention a convention replacing the default one, or {@code null}
+	 */
+	public ObservationTokenRequestObserver(ObservationRegistry registry,
+			TokenRequestObservationConvention customConvention) {
+		this.registry = Objects.requireNonNull(registry, "registry");
+		this.customConvention = customConvention;
+	}
 
-    @Override
-    public OAuth2Token observe(String registrationId, TokenRequestKind kind, TokenProvider request) {
-        return Observation.createNotStarted(customConvention, DEFAULT_CONVENTION,
-                () -> new TokenRequestObservationContext(registrationId, kind), registry)
-            .observe(request::token);
-    }
+	@Override
+	public OAuth2Token observe(String registrationId, TokenRequestKind kind, TokenProvider request) {
+		return Observation.createNotStarted(customConvention, DEFAULT_CONVENTION,
+				() -> new TokenRequestObservationContext(registrationId, kind), registry)
+			.observe(request::token);
+	}
 
-    @Override
-    public String toString() {
-        return "ObservationTokenRequestObserver[" + registry + "]";
-    }
+	@Override
+	public String toString() {
+		return "ObservationTokenRequestObserver[" + registry + "]";
+	}
 }

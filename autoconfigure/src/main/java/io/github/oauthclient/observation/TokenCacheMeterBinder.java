@@ -20,30 +20,30 @@ import io.github.oauthclient.token.RetryingTokenProvider;
  */
 public final class TokenCacheMeterBinder implements MeterBinder {
 
-    private final Map<String, CachingTokenProvider> caches;
+	private final Map<String, CachingTokenProvider> caches;
 
-    /** Binds the counters of {@code caches}, by registration name. */
-    public TokenCacheMeterBinder(Map<String, CachingTokenProvider> caches) {
-        this.caches = Map.copyOf(caches);
-    }
+	/** Binds the counters of {@code caches}, by registration name. */
+	public TokenCacheMeterBinder(Map<String, CachingTokenProvider> caches) {
+		this.caches = Map.copyOf(caches);
+	}
 
-    @Override
-    public void bindTo(MeterRegistry registry) {
-        caches.forEach((name, cache) -> {
-            FunctionCounter.builder("oauth.client.token.cache.hits", cache, c -> c.status().cacheHits())
-                .description("Token requests answered from the cache")
-                .tag("registration", name)
-                .register(registry);
-            FunctionCounter.builder("oauth.client.token.invalidations", cache, c -> c.status().invalidations())
-                .description("Access tokens reported rejected (401) by resource servers")
-                .tag("registration", name)
-                .register(registry);
-            if (cache.delegate() instanceof RetryingTokenProvider retrying) {
-                FunctionCounter.builder("oauth.client.token.retries", retrying, RetryingTokenProvider::retries)
-                    .description("Token request attempts made after a failed one")
-                    .tag("registration", name)
-                    .register(registry);
-            }
-        });
-    }
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		caches.forEach((name, cache) -> {
+			FunctionCounter.builder("oauth.client.token.cache.hits", cache, c -> c.status().cacheHits())
+				.description("Token requests answered from the cache")
+				.tag("registration", name)
+				.register(registry);
+			FunctionCounter.builder("oauth.client.token.invalidations", cache, c -> c.status().invalidations())
+				.description("Access tokens reported rejected (401) by resource servers")
+				.tag("registration", name)
+				.register(registry);
+			if (cache.delegate() instanceof RetryingTokenProvider retrying) {
+				FunctionCounter.builder("oauth.client.token.retries", retrying, RetryingTokenProvider::retries)
+					.description("Token request attempts made after a failed one")
+					.tag("registration", name)
+					.register(registry);
+			}
+		});
+	}
 }

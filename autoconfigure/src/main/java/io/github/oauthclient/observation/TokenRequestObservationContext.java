@@ -10,23 +10,23 @@ import io.github.oauthclient.token.TokenRequestKind;
  */
 public final class TokenRequestObservationContext extends Observation.Context {
 
-    private final String registrationId;
+	private final String registrationId;
 
-    private final TokenRequestKind kind;
+	private final TokenRequestKind kind;
 
-    /** The context of a request of registration {@code registrationId} made for {@code kind}. */
-    public TokenRequestObservationContext(String registrationId, TokenRequestKind kind) {
-        this.registrationId = registrationId;
-        this.kind = kind;
-    }
+	/** The context of a request of registration {@code registrationId} made for {@code kind}. */
+	public TokenRequestObservationContext(String registrationId, TokenRequestKind kind) {
+		this.registrationId = registrationId;
+		this.kind = kind;
+	}
 
-    /** The registration. */
-    public String registrationId() {
-        return registrationId;
-    }
+	/** The registration. */
+	public String registrationId() {
+		return registrationId;
+	}
 
-    /** Why the token is requested. */
-    public TokenRequestKind kind() {
-        return kind;
-    }
+	/** Why the token is requested. */
+	public TokenRequestKind kind() {
+		return kind;
+	}
 }

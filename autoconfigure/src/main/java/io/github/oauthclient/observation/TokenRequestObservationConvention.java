@@ -9,8 +9,8 @@ import io.micrometer.observation.ObservationConvention;
  */
 public interface TokenRequestObservationConvention extends ObservationConvention<TokenRequestObservationContext> {
 
-    @Override
-    default boolean supportsContext(Observation.Context context) {
-        return context instanceof TokenRequestObservationContext;
-    }
+	@Override
+	default boolean supportsContext(Observation.Context context) {
+		return context instanceof TokenRequestObservationContext;
+	}
 }

@@ -44,91 +44,91 @@ import io.github.oauthclient.http.TokenRouter;
  */
 public final class OAuthClientExchangeFilterFunction implements ExchangeFilterFunction {
 
-    private static final Log logger = LogFactory.getLog(OAuthClientExchangeFilterFunction.class);
+	private static final Log logger = LogFactory.getLog(OAuthClientExchangeFilterFunction.class);
 
-    private static final int UNAUTHORIZED = 401;
+	private static final int UNAUTHORIZED = 401;
 
-    private final List<TokenRoute> routes;
+	private final List<TokenRoute> routes;
 
-    private final TokenRouter router;
+	private final TokenRouter router;
 
-    private final Map<TokenRoute, ReactiveTokenProvider> tokens = new IdentityHashMap<>();
+	private final Map<TokenRoute, ReactiveTokenProvider> tokens = new IdentityHashMap<>();
 
-    /**
-     * Creates a filter for the given routes.
-     * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
-     * @throws IllegalArgumentException when the routes are ambiguous
-     */
-    public OAuthClientExchangeFilterFunction(List<TokenRoute> routes) {
-        this.routes = List.copyOf(routes);
-        this.router = new TokenRouter(this.routes);
-        for (TokenRoute route : this.routes) {
-            this.tokens.put(route, new ReactiveTokenProvider(route.tokenProvider()));
-        }
-    }
+	/**
+	 * Creates a filter for the given routes.
+	 * @param routes the routes; at most one without resource URLs, no resource URL listed by two routes
+	 * @throws IllegalArgumentException when the routes are ambiguous
+	 */
+	public OAuthClientExchangeFilterFunction(List<TokenRoute> routes) {
+		this.routes = List.copyOf(routes);
+		this.router = new TokenRouter(this.routes);
+		for (TokenRoute route : this.routes) {
+			this.tokens.put(route, new ReactiveTokenProvider(route.tokenProvider()));
+		}
+	}
 
-    /** The routes, in the order given. */
-    public List<TokenRoute> routes() {
-        return this.routes;
-    }
+	/** The routes, in the order given. */
+	public List<TokenRoute> routes() {
+		return this.routes;
+	}
 
-    @Override
-    public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
-        URI uri = request.url();
-        TokenRoute route = this.router.route(uri);
-        if (route == null) {
-            return next.exchange(request);
-        }
-        try {
-            route.checkTransport(uri);
-        }
-        catch (InsecureResourceTransportException ex) {
-            return Mono.error(ex);
-        }
-        if (route.placement() == TokenPlacement.BODY) {
-            return Mono.error(bodyPlacementRefused(route, request));
-        }
-        ReactiveTokenProvider provider = this.tokens.get(route);
-        return provider.token()
-            .flatMap((token) -> send(route, request, token, next).flatMap((response) -> {
-                if (response.statusCode().value() != UNAUTHORIZED) {
-                    return Mono.just(response);
-                }
-                return response.releaseBody().then(Mono.defer(() -> {
-                    if (logger.isDebugEnabled()) {
-                        logger.debug("Resource " + uri.getHost() + " rejected the token of OAuth client registration '"
-                                + route.registrationId() + "' with 401; fetching a fresh token and retrying once");
-                    }
-                    provider.invalidate(token);
-                    return provider.token();
-                })).flatMap((fresh) -> send(route, request, fresh, next));
-            }));
-    }
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		URI uri = request.url();
+		TokenRoute route = this.router.route(uri);
+		if (route == null) {
+			return next.exchange(request);
+		}
+		try {
+			route.checkTransport(uri);
+		}
+		catch (InsecureResourceTransportException ex) {
+			return Mono.error(ex);
+		}
+		if (route.placement() == TokenPlacement.BODY) {
+			return Mono.error(bodyPlacementRefused(route, request));
+		}
+		ReactiveTokenProvider provider = this.tokens.get(route);
+		return provider.token()
+			.flatMap((token) -> send(route, request, token, next).flatMap((response) -> {
+				if (response.statusCode().value() != UNAUTHORIZED) {
+					return Mono.just(response);
+				}
+				return response.releaseBody().then(Mono.defer(() -> {
+					if (logger.isDebugEnabled()) {
+						logger.debug("Resource " + uri.getHost() + " rejected the token of OAuth client registration '"
+								+ route.registrationId() + "' with 401; fetching a fresh token and retrying once");
+					}
+					provider.invalidate(token);
+					return provider.token();
+				})).flatMap((fresh) -> send(route, request, fresh, next));
+			}));
+	}
 
-    private static Mono<ClientResponse> send(TokenRoute route, ClientRequest request, OAuth2Token token,
-            ExchangeFunction next) {
-        ClientRequest.Builder authorized = ClientRequest.from(request);
-        if (route.placement() == TokenPlacement.QUERY) {
-            authorized.url(route.uriWithAccessToken(request.url(), token));
-        }
-        else {
-            String header = route.authorizationHeader(token);
-            authorized.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, header));
-        }
-        return next.exchange(authorized.build());
-    }
+	private static Mono<ClientResponse> send(TokenRoute route, ClientRequest request, OAuth2Token token,
+			ExchangeFunction next) {
+		ClientRequest.Builder authorized = ClientRequest.from(request);
+		if (route.placement() == TokenPlacement.QUERY) {
+			authorized.url(route.uriWithAccessToken(request.url(), token));
+		}
+		else {
+			String header = route.authorizationHeader(token);
+			authorized.headers((headers) -> headers.set(HttpHeaders.AUTHORIZATION, header));
+		}
+		return next.exchange(authorized.build());
+	}
 
-    private static IllegalStateException bodyPlacementRefused(TokenRoute route, ClientRequest request) {
-        return new IllegalStateException("OAuth client registration '" + route.registrationId()
-                + "' uses token-placement body, which WebClient requests cannot carry (the body is written after the "
-                + "filters ran), so the " + request.method().name() + " request to " + request.url().getHost()
-                + " was not sent. Use token-placement auth_header (or query) for this API, or call it with a "
-                + "RestClient.");
-    }
+	private static IllegalStateException bodyPlacementRefused(TokenRoute route, ClientRequest request) {
+		return new IllegalStateException("OAuth client registration '" + route.registrationId()
+				+ "' uses token-placement body, which WebClient requests cannot carry (the body is written after the "
+				+ "filters ran), so the " + request.method().name() + " request to " + request.url().getHost()
+				+ " was not sent. Use token-placement auth_header (or query) for this API, or call it with a "
+				+ "RestClient.");
+	}
 
-    @Override
-    public String toString() {
-        return "OAuthClientExchangeFilterFunction" + this.routes;
-    }
+	@Override
+	public String toString() {
+		return "OAuthClientExchangeFilterFunction" + this.routes;
+	}
 
 }

@@ -23,48 +23,48 @@ import io.github.oauthclient.token.TokenProvider;
  */
 final class ReactiveTokenProvider {
 
-    private final TokenProvider provider;
+	private final TokenProvider provider;
 
-    private final CachingTokenProvider cache;
+	private final CachingTokenProvider cache;
 
-    private volatile CachedMono cached;
+	private volatile CachedMono cached;
 
-    ReactiveTokenProvider(TokenProvider provider) {
-        this.provider = provider;
-        this.cache = (provider instanceof CachingTokenProvider caching) ? caching : null;
-    }
+	ReactiveTokenProvider(TokenProvider provider) {
+		this.provider = provider;
+		this.cache = (provider instanceof CachingTokenProvider caching) ? caching : null;
+	}
 
-    /** The token; subscribing never blocks. */
-    Mono<OAuth2Token> token() {
-        if (this.cache == null) {
-            return Mono.fromCallable(this.provider::token).subscribeOn(Schedulers.boundedElastic());
-        }
-        OAuth2Token token = this.cache.cachedToken();
-        if (token == null) {
-            return Mono.fromFuture(this.cache::tokenAsync, true);
-        }
-        CachedMono mono = this.cached;
-        if (mono != null && mono.token() == token) {
-            return mono.mono();
-        }
-        mono = new CachedMono(token, Mono.just(token));
-        this.cached = mono;
-        return mono.mono();
-    }
+	/** The token; subscribing never blocks. */
+	Mono<OAuth2Token> token() {
+		if (this.cache == null) {
+			return Mono.fromCallable(this.provider::token).subscribeOn(Schedulers.boundedElastic());
+		}
+		OAuth2Token token = this.cache.cachedToken();
+		if (token == null) {
+			return Mono.fromFuture(this.cache::tokenAsync, true);
+		}
+		CachedMono mono = this.cached;
+		if (mono != null && mono.token() == token) {
+			return mono.mono();
+		}
+		mono = new CachedMono(token, Mono.just(token));
+		this.cached = mono;
+		return mono.mono();
+	}
 
-    /** Reports a token the resource rejected with 401; non-blocking for the starter's cache. */
-    void invalidate(OAuth2Token rejected) {
-        this.provider.invalidate(rejected);
-    }
+	/** Reports a token the resource rejected with 401; non-blocking for the starter's cache. */
+	void invalidate(OAuth2Token rejected) {
+		this.provider.invalidate(rejected);
+	}
 
-    /** A token and the Mono that emits it; compared by token identity. */
-    private record CachedMono(OAuth2Token token, Mono<OAuth2Token> mono) {
+	/** A token and the Mono that emits it; compared by token identity. */
+	private record CachedMono(OAuth2Token token, Mono<OAuth2Token> mono) {
 
-        @Override
-        public String toString() {
-            return "CachedMono[******]";
-        }
+		@Override
+		public String toString() {
+			return "CachedMono[******]";
+		}
 
-    }
+	}
 
 }

@@ -24,54 +24,54 @@ import org.springframework.http.client.ClientHttpResponse;
  */
 record BoundedResponse(int status, HttpHeaders headers, String body, int bytes, boolean tooLarge) {
 
-    /** Reads {@code response}, keeping at most {@code maxBytes} of its body. */
-    static BoundedResponse read(ClientHttpResponse response, int maxBytes) throws IOException {
-        int status = response.getStatusCode().value();
-        HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
-        byte[] bytes;
-        try (InputStream in = response.getBody()) {
-            bytes = in.readNBytes(maxBytes + 1);
-        }
-        boolean tooLarge = bytes.length > maxBytes;
-        String body = tooLarge ? "" : new String(bytes, charset(headers));
-        return new BoundedResponse(status, headers, body, bytes.length, tooLarge);
-    }
+	/** Reads {@code response}, keeping at most {@code maxBytes} of its body. */
+	static BoundedResponse read(ClientHttpResponse response, int maxBytes) throws IOException {
+		int status = response.getStatusCode().value();
+		HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.getHeaders());
+		byte[] bytes;
+		try (InputStream in = response.getBody()) {
+			bytes = in.readNBytes(maxBytes + 1);
+		}
+		boolean tooLarge = bytes.length > maxBytes;
+		String body = tooLarge ? "" : new String(bytes, charset(headers));
+		return new BoundedResponse(status, headers, body, bytes.length, tooLarge);
+	}
 
-    /** Whether the status is 2xx. */
-    boolean isSuccessful() {
-        return status >= 200 && status < 300;
-    }
+	/** Whether the status is 2xx. */
+	boolean isSuccessful() {
+		return status >= 200 && status < 300;
+	}
 
-    /** Content type and size, for messages: {@code "text/html, 1234 bytes"}. */
-    String describe() {
-        MediaType contentType = contentType();
-        return ((contentType != null) ? contentType.toString() : "no content type") + ", "
-                + (tooLarge ? "more than " + (bytes - 1) : String.valueOf(bytes)) + " bytes";
-    }
+	/** Content type and size, for messages: {@code "text/html, 1234 bytes"}. */
+	String describe() {
+		MediaType contentType = contentType();
+		return ((contentType != null) ? contentType.toString() : "no content type") + ", "
+				+ (tooLarge ? "more than " + (bytes - 1) : String.valueOf(bytes)) + " bytes";
+	}
 
-    /** The content type, or {@code null} when missing or unparseable. */
-    MediaType contentType() {
-        try {
-            return headers.getContentType();
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-    }
+	/** The content type, or {@code null} when missing or unparseable. */
+	MediaType contentType() {
+		try {
+			return headers.getContentType();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
 
-    private static Charset charset(HttpHeaders headers) {
-        try {
-            MediaType contentType = headers.getContentType();
-            Charset charset = (contentType != null) ? contentType.getCharset() : null;
-            return (charset != null) ? charset : StandardCharsets.UTF_8;
-        }
-        catch (IllegalArgumentException ex) {
-            return StandardCharsets.UTF_8;
-        }
-    }
+	private static Charset charset(HttpHeaders headers) {
+		try {
+			MediaType contentType = headers.getContentType();
+			Charset charset = (contentType != null) ? contentType.getCharset() : null;
+			return (charset != null) ? charset : StandardCharsets.UTF_8;
+		}
+		catch (IllegalArgumentException ex) {
+			return StandardCharsets.UTF_8;
+		}
+	}
 
-    @Override
-    public String toString() {
-        return "BoundedResponse[status=" + status + ", " + describe() + "]";
-    }
+	@Override
+	public String toString() {
+		return "BoundedResponse[status=" + status + ", " + describe() + "]";
+	}
 }

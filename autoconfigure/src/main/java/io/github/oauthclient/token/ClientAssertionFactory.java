@@ -11,11 +11,11 @@ package io.github.oauthclient.token;
 @FunctionalInterface
 public interface ClientAssertionFactory {
 
-    /**
-     * A fresh assertion for a token request to {@code tokenEndpoint}.
-     *
-     * @param tokenEndpoint the URI the request goes to (the default audience of the assertion)
-     * @return the compact serialization of the signed JWT
-     */
-    String create(String tokenEndpoint);
+	/**
+	 * A fresh assertion for a token request to {@code tokenEndpoint}.
+	 *
+	 * @param tokenEndpoint the URI the request goes to (the default audience of the assertion)
+	 * @return the compact serialization of the signed JWT
+	 */
+	String create(String tokenEndpoint);
 }

@@ -13,52 +13,52 @@ import org.springframework.http.HttpHeaders;
  * {@code toString()}.
  */
 public sealed interface ClientAuthentication
-        permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication,
-        JwtClientAssertionAuthentication, TlsClientAuthentication {
+		permits ClientSecretBasicAuthentication, ClientSecretPostAuthentication, PublicClientAuthentication,
+		JwtClientAssertionAuthentication, TlsClientAuthentication {
 
-    /** The strategy for {@code method}. */
-    static ClientAuthentication of(ClientAuthenticationMethod method, String clientId, String clientSecret,
-            boolean includeClientId) {
-        return switch (method) {
-            case CLIENT_SECRET_BASIC -> new ClientSecretBasicAuthentication(clientId, clientSecret, includeClientId);
-            case CLIENT_SECRET_POST -> new ClientSecretPostAuthentication(clientSecret);
-            case NONE -> new PublicClientAuthentication();
-            case TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH -> new TlsClientAuthentication(method);
-            case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> throw new IllegalArgumentException(method.value()
-                    + " needs a ClientAssertionFactory: use of(TokenEndpointSettings) with clientAssertionFactory set");
-        };
-    }
+	/** The strategy for {@code method}. */
+	static ClientAuthentication of(ClientAuthenticationMethod method, String clientId, String clientSecret,
+			boolean includeClientId) {
+		return switch (method) {
+			case CLIENT_SECRET_BASIC -> new ClientSecretBasicAuthentication(clientId, clientSecret, includeClientId);
+			case CLIENT_SECRET_POST -> new ClientSecretPostAuthentication(clientSecret);
+			case NONE -> new PublicClientAuthentication();
+			case TLS_CLIENT_AUTH, SELF_SIGNED_TLS_CLIENT_AUTH -> new TlsClientAuthentication(method);
+			case PRIVATE_KEY_JWT, CLIENT_SECRET_JWT -> throw new IllegalArgumentException(method.value()
+					+ " needs a ClientAssertionFactory: use of(TokenEndpointSettings) with clientAssertionFactory set");
+		};
+	}
 
-    /** The strategy described by {@code settings}. */
-    static ClientAuthentication of(TokenEndpointSettings settings) {
-        if (settings.authenticationMethod().usesClientAssertion()) {
-            return new JwtClientAssertionAuthentication(settings.authenticationMethod(),
-                    settings.clientAssertionFactory());
-        }
-        return of(settings.authenticationMethod(), settings.clientId(), settings.clientSecret(),
-                settings.includeClientId());
-    }
+	/** The strategy described by {@code settings}. */
+	static ClientAuthentication of(TokenEndpointSettings settings) {
+		if (settings.authenticationMethod().usesClientAssertion()) {
+			return new JwtClientAssertionAuthentication(settings.authenticationMethod(),
+					settings.clientAssertionFactory());
+		}
+		return of(settings.authenticationMethod(), settings.clientId(), settings.clientSecret(),
+				settings.includeClientId());
+	}
 
-    /** The method this strategy implements. */
-    ClientAuthenticationMethod method();
+	/** The method this strategy implements. */
+	ClientAuthenticationMethod method();
 
-    /** Whether the body carries {@code client_id} (oauthlib's {@code include_client_id}). */
-    boolean includeClientIdInBody();
+	/** Whether the body carries {@code client_id} (oauthlib's {@code include_client_id}). */
+	boolean includeClientIdInBody();
 
-    /**
-     * Adds this method's body parameters (the {@code client_secret} of {@code client_secret_post}) to the extras
-     * passed to {@code prepareTokenRequest}, which places them where oauthlib would.
-     */
-    void addBodyParameters(Map<String, Object> extras);
+	/**
+	 * Adds this method's body parameters (the {@code client_secret} of {@code client_secret_post}) to the extras
+	 * passed to {@code prepareTokenRequest}, which places them where oauthlib would.
+	 */
+	void addBodyParameters(Map<String, Object> extras);
 
-    /**
-     * Adds this method's body parameters for a request to {@code tokenUri}; a JWT client assertion names it as its
-     * audience. By default the same as {@link #addBodyParameters(Map)}.
-     */
-    default void addBodyParameters(String tokenUri, Map<String, Object> extras) {
-        addBodyParameters(extras);
-    }
+	/**
+	 * Adds this method's body parameters for a request to {@code tokenUri}; a JWT client assertion names it as its
+	 * audience. By default the same as {@link #addBodyParameters(Map)}.
+	 */
+	default void addBodyParameters(String tokenUri, Map<String, Object> extras) {
+		addBodyParameters(extras);
+	}
 
-    /** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). */
-    void addHeaders(HttpHeaders headers);
+	/** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). */
+	void addHeaders(HttpHeaders headers);
 }

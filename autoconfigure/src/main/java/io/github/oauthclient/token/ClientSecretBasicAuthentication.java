@@ -16,39 +16,39 @@ import org.springframework.http.HttpHeaders;
  */
 final class ClientSecretBasicAuthentication implements ClientAuthentication {
 
-    private final String authorization;
+	private final String authorization;
 
-    private final boolean includeClientId;
+	private final boolean includeClientId;
 
-    ClientSecretBasicAuthentication(String clientId, String clientSecret, boolean includeClientId) {
-        String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
-                + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        this.authorization = "Basic "
-                + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
-        this.includeClientId = includeClientId;
-    }
+	ClientSecretBasicAuthentication(String clientId, String clientSecret, boolean includeClientId) {
+		String credentials = URLEncoder.encode(clientId, StandardCharsets.UTF_8) + ":"
+				+ URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+		this.authorization = "Basic "
+				+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+		this.includeClientId = includeClientId;
+	}
 
-    @Override
-    public ClientAuthenticationMethod method() {
-        return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
-    }
+	@Override
+	public ClientAuthenticationMethod method() {
+		return ClientAuthenticationMethod.CLIENT_SECRET_BASIC;
+	}
 
-    @Override
-    public boolean includeClientIdInBody() {
-        return includeClientId;
-    }
+	@Override
+	public boolean includeClientIdInBody() {
+		return includeClientId;
+	}
 
-    @Override
-    public void addBodyParameters(Map<String, Object> extras) {
-    }
+	@Override
+	public void addBodyParameters(Map<String, Object> extras) {
+	}
 
-    @Override
-    public void addHeaders(HttpHeaders headers) {
-        headers.set(HttpHeaders.AUTHORIZATION, authorization);
-    }
+	@Override
+	public void addHeaders(HttpHeaders headers) {
+		headers.set(HttpHeaders.AUTHORIZATION, authorization);
+	}
 
-    @Override
-    public String toString() {
-        return "client_secret_basic[Authorization: Basic ******]";
-    }
+	@Override
+	public String toString() {
+		return "client_secret_basic[Authorization: Basic ******]";
+	}
 }

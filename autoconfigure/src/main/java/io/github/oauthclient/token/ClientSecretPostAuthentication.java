@@ -10,33 +10,33 @@ import org.springframework.http.HttpHeaders;
  */
 final class ClientSecretPostAuthentication implements ClientAuthentication {
 
-    private final String clientSecret;
+	private final String clientSecret;
 
-    ClientSecretPostAuthentication(String clientSecret) {
-        this.clientSecret = clientSecret;
-    }
+	ClientSecretPostAuthentication(String clientSecret) {
+		this.clientSecret = clientSecret;
+	}
 
-    @Override
-    public ClientAuthenticationMethod method() {
-        return ClientAuthenticationMethod.CLIENT_SECRET_POST;
-    }
+	@Override
+	public ClientAuthenticationMethod method() {
+		return ClientAuthenticationMethod.CLIENT_SECRET_POST;
+	}
 
-    @Override
-    public boolean includeClientIdInBody() {
-        return true;
-    }
+	@Override
+	public boolean includeClientIdInBody() {
+		return true;
+	}
 
-    @Override
-    public void addBodyParameters(Map<String, Object> extras) {
-        extras.put("client_secret", clientSecret);
-    }
+	@Override
+	public void addBodyParameters(Map<String, Object> extras) {
+		extras.put("client_secret", clientSecret);
+	}
 
-    @Override
-    public void addHeaders(HttpHeaders headers) {
-    }
+	@Override
+	public void addHeaders(HttpHeaders headers) {
+	}
 
-    @Override
-    public String toString() {
-        return "client_secret_post[client_secret=******]";
-    }
+	@Override
+	public String toString() {
+		return "client_secret_post[client_secret=******]";
+	}
 }

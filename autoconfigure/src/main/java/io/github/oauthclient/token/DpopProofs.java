@@ -11,25 +11,25 @@ import java.net.URI;
  */
 public interface DpopProofs {
 
-    /** The {@code DPoP} request header. */
-    String DPOP_HEADER = "DPoP";
+	/** The {@code DPoP} request header. */
+	String DPOP_HEADER = "DPoP";
 
-    /** The response header with a server nonce. */
-    String NONCE_HEADER = "DPoP-Nonce";
+	/** The response header with a server nonce. */
+	String NONCE_HEADER = "DPoP-Nonce";
 
-    /** The error code of a server that wants a (new) nonce. */
-    String USE_DPOP_NONCE = "use_dpop_nonce";
+	/** The error code of a server that wants a (new) nonce. */
+	String USE_DPOP_NONCE = "use_dpop_nonce";
 
-    /**
-     * A fresh proof.
-     *
-     * @param method the HTTP method ({@code htm})
-     * @param uri the request URI; query and fragment are dropped for {@code htu}
-     * @param accessToken the access token for {@code ath} at a resource, or {@code null} at the token endpoint
-     * @return the compact serialization of the signed proof JWT
-     */
-    String proof(String method, URI uri, String accessToken);
+	/**
+	 * A fresh proof.
+	 *
+	 * @param method the HTTP method ({@code htm})
+	 * @param uri the request URI; query and fragment are dropped for {@code htu}
+	 * @param accessToken the access token for {@code ath} at a resource, or {@code null} at the token endpoint
+	 * @return the compact serialization of the signed proof JWT
+	 */
+	String proof(String method, URI uri, String accessToken);
 
-    /** Remembers the nonce a server sent for the origin of {@code uri}; {@code null} is ignored. */
-    void nonce(URI uri, String nonce);
+	/** Remembers the nonce a server sent for the origin of {@code uri}; {@code null} is ignored. */
+	void nonce(URI uri, String nonce);
 }

@@ -14,27 +14,27 @@ import java.lang.invoke.VarHandle;
  */
 final class HitCounter {
 
-    private static final int SLOTS = 32;
+	private static final int SLOTS = 32;
 
-    /** 16 longs = 128 bytes between used slots, so no two slots share a cache line (nor an adjacent-line prefetch). */
-    private static final int PADDING = 16;
+	/** 16 longs = 128 bytes between used slots, so no two slots share a cache line (nor an adjacent-line prefetch). */
+	private static final int PADDING = 16;
 
-    private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
+	private static final VarHandle CELLS = MethodHandles.arrayElementVarHandle(long[].class);
 
-    private final long[] cells = new long[SLOTS * PADDING];
+	private final long[] cells = new long[SLOTS * PADDING];
 
-    /** Adds one. */
-    void increment() {
-        int index = (System.identityHashCode(Thread.currentThread()) & (SLOTS - 1)) * PADDING;
-        CELLS.setOpaque(cells, index, (long) CELLS.getOpaque(cells, index) + 1);
-    }
+	/** Adds one. */
+	void increment() {
+		int index = (System.identityHashCode(Thread.currentThread()) & (SLOTS - 1)) * PADDING;
+		CELLS.setOpaque(cells, index, (long) CELLS.getOpaque(cells, index) + 1);
+	}
 
-    /** The sum over all slots. */
-    long sum() {
-        long sum = 0;
-        for (int slot = 0; slot < SLOTS; slot++) {
-            sum += (long) CELLS.getOpaque(cells, slot * PADDING);
-        }
-        return sum;
-    }
+	/** The sum over all slots. */
+	long sum() {
+		long sum = 0;
+		for (int slot = 0; slot < SLOTS; slot++) {
+			sum += (long) CELLS.getOpaque(cells, slot * PADDING);
+		}
+		return sum;
+	}
 }

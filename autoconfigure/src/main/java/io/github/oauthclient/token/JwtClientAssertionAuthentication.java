@@ -12,48 +12,48 @@ import org.springframework.http.HttpHeaders;
  */
 final class JwtClientAssertionAuthentication implements ClientAuthentication {
 
-    /** The {@code client_assertion_type} of a JWT assertion (RFC 7523 section 2.2). */
-    static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+	/** The {@code client_assertion_type} of a JWT assertion (RFC 7523 section 2.2). */
+	static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
-    private final ClientAuthenticationMethod method;
+	private final ClientAuthenticationMethod method;
 
-    private final ClientAssertionFactory assertions;
+	private final ClientAssertionFactory assertions;
 
-    JwtClientAssertionAuthentication(ClientAuthenticationMethod method, ClientAssertionFactory assertions) {
-        if (!method.usesClientAssertion()) {
-            throw new IllegalArgumentException(method.value() + " does not use a client assertion");
-        }
-        this.method = method;
-        this.assertions = Objects.requireNonNull(assertions, "assertions");
-    }
+	JwtClientAssertionAuthentication(ClientAuthenticationMethod method, ClientAssertionFactory assertions) {
+		if (!method.usesClientAssertion()) {
+			throw new IllegalArgumentException(method.value() + " does not use a client assertion");
+		}
+		this.method = method;
+		this.assertions = Objects.requireNonNull(assertions, "assertions");
+	}
 
-    @Override
-    public ClientAuthenticationMethod method() {
-        return method;
-    }
+	@Override
+	public ClientAuthenticationMethod method() {
+		return method;
+	}
 
-    @Override
-    public boolean includeClientIdInBody() {
-        return true;
-    }
+	@Override
+	public boolean includeClientIdInBody() {
+		return true;
+	}
 
-    @Override
-    public void addBodyParameters(Map<String, Object> extras) {
-        throw new IllegalStateException(method.value() + " needs the token endpoint: call addBodyParameters(uri, extras)");
-    }
+	@Override
+	public void addBodyParameters(Map<String, Object> extras) {
+		throw new IllegalStateException(method.value() + " needs the token endpoint: call addBodyParameters(uri, extras)");
+	}
 
-    @Override
-    public void addBodyParameters(String tokenUri, Map<String, Object> extras) {
-        extras.put("client_assertion_type", JWT_BEARER);
-        extras.put("client_assertion", assertions.create(tokenUri));
-    }
+	@Override
+	public void addBodyParameters(String tokenUri, Map<String, Object> extras) {
+		extras.put("client_assertion_type", JWT_BEARER);
+		extras.put("client_assertion", assertions.create(tokenUri));
+	}
 
-    @Override
-    public void addHeaders(HttpHeaders headers) {
-    }
+	@Override
+	public void addHeaders(HttpHeaders headers) {
+	}
 
-    @Override
-    public String toString() {
-        return method.value() + "[client_assertion=******]";
-    }
+	@Override
+	public String toString() {
+		return method.value() + "[client_assertion=******]";
+	}
 }

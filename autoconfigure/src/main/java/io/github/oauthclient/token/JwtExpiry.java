@@ -19,35 +19,35 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class JwtExpiry {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private JwtExpiry() {
-    }
+	private JwtExpiry() {
+	}
 
-    /** The {@code exp} claim of {@code accessToken}, if it is a JWT (JWS compact form) with a numeric one. */
-    public static Optional<Instant> expiresAt(String accessToken) {
-        if (accessToken == null) {
-            return Optional.empty();
-        }
-        int firstDot = accessToken.indexOf('.');
-        int secondDot = accessToken.indexOf('.', firstDot + 1);
-        if (firstDot <= 0 || secondDot < 0 || accessToken.indexOf('.', secondDot + 1) >= 0) {
-            return Optional.empty();
-        }
-        try {
-            byte[] payload = Base64.getUrlDecoder().decode(accessToken.substring(firstDot + 1, secondDot));
-            JsonNode exp = JSON.readTree(new String(payload, StandardCharsets.UTF_8)).get("exp");
-            if (exp == null || !exp.isNumber()) {
-                return Optional.empty();
-            }
-            BigDecimal seconds = exp.decimalValue();
-            if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
-                return Optional.empty();
-            }
-            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
-        }
-        catch (IllegalArgumentException | JacksonException ex) {
-            return Optional.empty();
-        }
-    }
+	/** The {@code exp} claim of {@code accessToken}, if it is a JWT (JWS compact form) with a numeric one. */
+	public static Optional<Instant> expiresAt(String accessToken) {
+		if (accessToken == null) {
+			return Optional.empty();
+		}
+		int firstDot = accessToken.indexOf('.');
+		int secondDot = accessToken.indexOf('.', firstDot + 1);
+		if (firstDot <= 0 || secondDot < 0 || accessToken.indexOf('.', secondDot + 1) >= 0) {
+			return Optional.empty();
+		}
+		try {
+			byte[] payload = Base64.getUrlDecoder().decode(accessToken.substring(firstDot + 1, secondDot));
+			JsonNode exp = JSON.readTree(new String(payload, StandardCharsets.UTF_8)).get("exp");
+			if (exp == null || !exp.isNumber()) {
+				return Optional.empty();
+			}
+			BigDecimal seconds = exp.decimalValue();
+			if (seconds.signum() < 0 || seconds.compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
+				return Optional.empty();
+			}
+			return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			return Optional.empty();
+		}
+	}
 }

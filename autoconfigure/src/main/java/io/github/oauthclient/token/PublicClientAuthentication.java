@@ -9,26 +9,26 @@ import org.springframework.http.HttpHeaders;
  */
 final class PublicClientAuthentication implements ClientAuthentication {
 
-    @Override
-    public ClientAuthenticationMethod method() {
-        return ClientAuthenticationMethod.NONE;
-    }
+	@Override
+	public ClientAuthenticationMethod method() {
+		return ClientAuthenticationMethod.NONE;
+	}
 
-    @Override
-    public boolean includeClientIdInBody() {
-        return true;
-    }
+	@Override
+	public boolean includeClientIdInBody() {
+		return true;
+	}
 
-    @Override
-    public void addBodyParameters(Map<String, Object> extras) {
-    }
+	@Override
+	public void addBodyParameters(Map<String, Object> extras) {
+	}
 
-    @Override
-    public void addHeaders(HttpHeaders headers) {
-    }
+	@Override
+	public void addHeaders(HttpHeaders headers) {
+	}
 
-    @Override
-    public String toString() {
-        return "none";
-    }
+	@Override
+	public String toString() {
+		return "none";
+	}
 }

@@ -14,32 +14,32 @@ import java.time.format.DateTimeParseException;
  */
 final class RetryAfter {
 
-    /** Beyond this a delay is treated as this: a day is "not now" for any caller. */
-    private static final Duration MAX = Duration.ofDays(1);
+	/** Beyond this a delay is treated as this: a day is "not now" for any caller. */
+	private static final Duration MAX = Duration.ofDays(1);
 
-    private RetryAfter() {
-    }
+	private RetryAfter() {
+	}
 
-    /** The delay the header asks for, or {@code null} when it is absent or unreadable. */
-    static Duration parse(String value, Clock clock) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String trimmed = value.trim();
-        if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return (trimmed.length() > 9) ? MAX : min(Duration.ofSeconds(Long.parseLong(trimmed)));
-        }
-        try {
-            ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration delay = Duration.between(clock.instant(), date.toInstant());
-            return delay.isNegative() ? Duration.ZERO : min(delay);
-        }
-        catch (DateTimeParseException ex) {
-            return null;
-        }
-    }
+	/** The delay the header asks for, or {@code null} when it is absent or unreadable. */
+	static Duration parse(String value, Clock clock) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+			return (trimmed.length() > 9) ? MAX : min(Duration.ofSeconds(Long.parseLong(trimmed)));
+		}
+		try {
+			ZonedDateTime date = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+			Duration delay = Duration.between(clock.instant(), date.toInstant());
+			return delay.isNegative() ? Duration.ZERO : min(delay);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
 
-    private static Duration min(Duration delay) {
-        return (delay.compareTo(MAX) > 0) ? MAX : delay;
-    }
+	private static Duration min(Duration delay) {
+		return (delay.compareTo(MAX) > 0) ? MAX : delay;
+	}
 }

@@ -21,65 +21,65 @@ import java.time.Duration;
  * retry now (the caching layer's cool-down keeps callers from asking it in the meantime)
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
-        double jitter, Duration maxRetryAfter) {
+		double jitter, Duration maxRetryAfter) {
 
-    private static final RetryPolicy DEFAULTS = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2),
-            2.0, 0.5, Duration.ofSeconds(5));
+	private static final RetryPolicy DEFAULTS = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2),
+			2.0, 0.5, Duration.ofSeconds(5));
 
-    /** Checks the values; a policy that could wait forever or never try is refused. */
-    public RetryPolicy {
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1 (the first attempt), was "
-                    + maxAttempts);
-        }
-        requireNonNegative("initialBackoff", initialBackoff);
-        requireNonNegative("maxBackoff", maxBackoff);
-        requireNonNegative("maxRetryAfter", maxRetryAfter);
-        if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-            throw new IllegalArgumentException("multiplier must be a finite number >= 1, was " + multiplier);
-        }
-        if (!(jitter >= 0.0 && jitter <= 1.0)) {
-            throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
-        }
-    }
+	/** Checks the values; a policy that could wait forever or never try is refused. */
+	public RetryPolicy {
+		if (maxAttempts < 1) {
+			throw new IllegalArgumentException("maxAttempts must be at least 1 (the first attempt), was "
+					+ maxAttempts);
+		}
+		requireNonNegative("initialBackoff", initialBackoff);
+		requireNonNegative("maxBackoff", maxBackoff);
+		requireNonNegative("maxRetryAfter", maxRetryAfter);
+		if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+			throw new IllegalArgumentException("multiplier must be a finite number >= 1, was " + multiplier);
+		}
+		if (!(jitter >= 0.0 && jitter <= 1.0)) {
+			throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);
+		}
+	}
 
-    /** 3 attempts, waits of about 200 ms then 400 ms (up to 2 s), 50 % jitter, Retry-After honoured up to 5 s. */
-    public static RetryPolicy defaults() {
-        return DEFAULTS;
-    }
+	/** 3 attempts, waits of about 200 ms then 400 ms (up to 2 s), 50 % jitter, Retry-After honoured up to 5 s. */
+	public static RetryPolicy defaults() {
+		return DEFAULTS;
+	}
 
-    /** One attempt, no retries. */
-    public static RetryPolicy noRetries() {
-        return DEFAULTS.withMaxAttempts(1);
-    }
+	/** One attempt, no retries. */
+	public static RetryPolicy noRetries() {
+		return DEFAULTS.withMaxAttempts(1);
+	}
 
-    /** The defaults with another number of attempts and first wait (the {@code retry.*} properties). */
-    public static RetryPolicy of(int maxAttempts, Duration initialBackoff) {
-        return new RetryPolicy(maxAttempts, initialBackoff, DEFAULTS.maxBackoff.compareTo(initialBackoff) >= 0
-                ? DEFAULTS.maxBackoff : initialBackoff, DEFAULTS.multiplier, DEFAULTS.jitter,
-                DEFAULTS.maxRetryAfter);
-    }
+	/** The defaults with another number of attempts and first wait (the {@code retry.*} properties). */
+	public static RetryPolicy of(int maxAttempts, Duration initialBackoff) {
+		return new RetryPolicy(maxAttempts, initialBackoff, DEFAULTS.maxBackoff.compareTo(initialBackoff) >= 0
+				? DEFAULTS.maxBackoff : initialBackoff, DEFAULTS.multiplier, DEFAULTS.jitter,
+				DEFAULTS.maxRetryAfter);
+	}
 
-    /** This policy with another number of attempts. */
-    public RetryPolicy withMaxAttempts(int maxAttempts) {
-        return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter);
-    }
+	/** This policy with another number of attempts. */
+	public RetryPolicy withMaxAttempts(int maxAttempts) {
+		return new RetryPolicy(maxAttempts, initialBackoff, maxBackoff, multiplier, jitter, maxRetryAfter);
+	}
 
-    /**
-     * The wait before retry number {@code retry} (1 for the first retry).
-     *
-     * @param retry which retry, from 1
-     * @param random a uniformly distributed number in [0, 1)
-     */
-    public Duration backoff(int retry, double random) {
-        double nanos = initialBackoff.toNanos() * Math.pow(multiplier, retry - 1);
-        double capped = Math.min(nanos, maxBackoff.toNanos());
-        return Duration.ofNanos((long) (capped * (1.0 - jitter * random)));
-    }
+	/**
+	 * The wait before retry number {@code retry} (1 for the first retry).
+	 *
+	 * @param retry which retry, from 1
+	 * @param random a uniformly distributed number in [0, 1)
+	 */
+	public Duration backoff(int retry, double random) {
+		double nanos = initialBackoff.toNanos() * Math.pow(multiplier, retry - 1);
+		double capped = Math.min(nanos, maxBackoff.toNanos());
+		return Duration.ofNanos((long) (capped * (1.0 - jitter * random)));
+	}
 
-    private static void requireNonNegative(String name, Duration value) {
-        if (value == null || value.isNegative()) {
-            throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
-        }
-    }
+	private static void requireNonNegative(String name, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
+		}
+	}
 }

@@ -11,9 +11,9 @@ package io.github.oauthclient.token;
 @FunctionalInterface
 public interface Ticker {
 
-    /** {@link System#nanoTime()}. */
-    Ticker SYSTEM = System::nanoTime;
+	/** {@link System#nanoTime()}. */
+	Ticker SYSTEM = System::nanoTime;
 
-    /** The current reading, in nanoseconds since an arbitrary origin. */
-    long read();
+	/** The current reading, in nanoseconds since an arbitrary origin. */
+	long read();
 }

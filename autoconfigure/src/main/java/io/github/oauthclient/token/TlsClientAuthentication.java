@@ -11,35 +11,35 @@ import org.springframework.http.HttpHeaders;
  */
 final class TlsClientAuthentication implements ClientAuthentication {
 
-    private final ClientAuthenticationMethod method;
+	private final ClientAuthenticationMethod method;
 
-    TlsClientAuthentication(ClientAuthenticationMethod method) {
-        if (!method.usesClientCertificate()) {
-            throw new IllegalArgumentException(method.value() + " does not use a TLS client certificate");
-        }
-        this.method = method;
-    }
+	TlsClientAuthentication(ClientAuthenticationMethod method) {
+		if (!method.usesClientCertificate()) {
+			throw new IllegalArgumentException(method.value() + " does not use a TLS client certificate");
+		}
+		this.method = method;
+	}
 
-    @Override
-    public ClientAuthenticationMethod method() {
-        return method;
-    }
+	@Override
+	public ClientAuthenticationMethod method() {
+		return method;
+	}
 
-    @Override
-    public boolean includeClientIdInBody() {
-        return true;
-    }
+	@Override
+	public boolean includeClientIdInBody() {
+		return true;
+	}
 
-    @Override
-    public void addBodyParameters(Map<String, Object> extras) {
-    }
+	@Override
+	public void addBodyParameters(Map<String, Object> extras) {
+	}
 
-    @Override
-    public void addHeaders(HttpHeaders headers) {
-    }
+	@Override
+	public void addHeaders(HttpHeaders headers) {
+	}
 
-    @Override
-    public String toString() {
-        return method.value();
-    }
+	@Override
+	public String toString() {
+		return method.value();
+	}
 }

@@ -20,15 +20,15 @@ import java.time.Instant;
  * @param invalidations how many tokens were reported rejected (401) by resource servers
  */
 public record TokenCacheStatus(String registrationId, Duration validFor, Instant lastSuccess, Instant lastFailure,
-        String lastError, long cacheHits, long invalidations) {
+		String lastError, long cacheHits, long invalidations) {
 
-    /** Whether a token is cached that is still handed out. */
-    public boolean hasUsableToken() {
-        return validFor != null;
-    }
+	/** Whether a token is cached that is still handed out. */
+	public boolean hasUsableToken() {
+		return validFor != null;
+	}
 
-    /** Whether no token request has completed yet (neither success nor failure). */
-    public boolean neverUsed() {
-        return lastSuccess == null && lastFailure == null;
-    }
+	/** Whether no token request has completed yet (neither success nor failure). */
+	public boolean neverUsed() {
+		return lastSuccess == null && lastFailure == null;
+	}
 }

@@ -13,18 +13,18 @@ import io.github.oauthclient.core.OAuth2Token;
 @FunctionalInterface
 public interface TokenProvider {
 
-    /**
-     * A token to use now.
-     *
-     * @throws TokenAcquisitionException when none can be obtained
-     */
-    OAuth2Token token();
+	/**
+	 * A token to use now.
+	 *
+	 * @throws TokenAcquisitionException when none can be obtained
+	 */
+	OAuth2Token token();
 
-    /**
-     * Reports that a resource server rejected {@code rejected} (a 401), so that it is not handed out again. Drops
-     * exactly that token: a newer one another thread already obtained stays. Does nothing by default (providers
-     * without a cache have nothing to drop).
-     */
-    default void invalidate(OAuth2Token rejected) {
-    }
+	/**
+	 * Reports that a resource server rejected {@code rejected} (a 401), so that it is not handed out again. Drops
+	 * exactly that token: a newer one another thread already obtained stays. Does nothing by default (providers
+	 * without a cache have nothing to drop).
+	 */
+	default void invalidate(OAuth2Token rejected) {
+	}
 }

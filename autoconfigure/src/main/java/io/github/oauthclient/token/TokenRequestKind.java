@@ -9,23 +9,23 @@ package io.github.oauthclient.token;
  */
 public enum TokenRequestKind {
 
-    /** No usable token was cached (first use, or the token expired before a renewal succeeded); callers wait. */
-    COLD_FETCH("cold_fetch"),
+	/** No usable token was cached (first use, or the token expired before a renewal succeeded); callers wait. */
+	COLD_FETCH("cold_fetch"),
 
-    /** The cached token entered its renewal window; renewed in the background while callers keep using it. */
-    RENEWAL("renewal"),
+	/** The cached token entered its renewal window; renewed in the background while callers keep using it. */
+	RENEWAL("renewal"),
 
-    /** A resource server answered 401 and the token was dropped; the retried request waits for this one. */
-    AFTER_INVALIDATION("retry_after_401");
+	/** A resource server answered 401 and the token was dropped; the retried request waits for this one. */
+	AFTER_INVALIDATION("retry_after_401");
 
-    private final String value;
+	private final String value;
 
-    TokenRequestKind(String value) {
-        this.value = value;
-    }
+	TokenRequestKind(String value) {
+		this.value = value;
+	}
 
-    /** The tag value: {@code cold_fetch}, {@code renewal} or {@code retry_after_401}. */
-    public String value() {
-        return value;
-    }
+	/** The tag value: {@code cold_fetch}, {@code renewal} or {@code retry_after_401}. */
+	public String value() {
+		return value;
+	}
 }

@@ -13,16 +13,16 @@ import io.github.oauthclient.core.OAuth2Token;
 @FunctionalInterface
 public interface TokenRequestObserver {
 
-    /** Runs the request unobserved. */
-    TokenRequestObserver NONE = (registrationId, kind, request) -> request.token();
+	/** Runs the request unobserved. */
+	TokenRequestObserver NONE = (registrationId, kind, request) -> request.token();
 
-    /**
-     * Runs one token request.
-     *
-     * @param registrationId the registration
-     * @param kind why the token is requested
-     * @param request the request to run (the cache's delegate)
-     * @return what {@code request} returned
-     */
-    OAuth2Token observe(String registrationId, TokenRequestKind kind, TokenProvider request);
+	/**
+	 * Runs one token request.
+	 *
+	 * @param registrationId the registration
+	 * @param kind why the token is requested
+	 * @param request the request to run (the cache's delegate)
+	 * @return what {@code request} returned
+	 */
+	OAuth2Token observe(String registrationId, TokenRequestKind kind, TokenProvider request);
 }

@@ -12,39 +12,39 @@ import java.util.Set;
  */
 public final class TokenRequestOutcome {
 
-    /** The outcome of a request that returned a token. */
-    public static final String SUCCESS = "success";
+	/** The outcome of a request that returned a token. */
+	public static final String SUCCESS = "success";
 
-    /** No answer: connection refused or reset, timeout, DNS failure, interruption. */
-    public static final String IO_ERROR = "io_error";
+	/** No answer: connection refused or reset, timeout, DNS failure, interruption. */
+	public static final String IO_ERROR = "io_error";
 
-    /** An answer that is neither a token nor an OAuth error (HTML page, garbage, too large, redirect). */
-    public static final String INVALID_RESPONSE = "invalid_response";
+	/** An answer that is neither a token nor an OAuth error (HTML page, garbage, too large, redirect). */
+	public static final String INVALID_RESPONSE = "invalid_response";
 
-    /** An OAuth error code outside the standard ones, or a failure that is not a {@link TokenAcquisitionException}. */
-    public static final String OTHER_ERROR = "other_error";
+	/** An OAuth error code outside the standard ones, or a failure that is not a {@link TokenAcquisitionException}. */
+	public static final String OTHER_ERROR = "other_error";
 
-    private static final Set<String> STANDARD_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
-            "unauthorized_client", "unsupported_grant_type", "invalid_scope", "access_denied", "server_error",
-            "temporarily_unavailable", "invalid_token", "insufficient_scope", "slow_down", "expired_token",
-            "unsupported_response_type", "invalid_target");
+	private static final Set<String> STANDARD_ERRORS = Set.of("invalid_request", "invalid_client", "invalid_grant",
+			"unauthorized_client", "unsupported_grant_type", "invalid_scope", "access_denied", "server_error",
+			"temporarily_unavailable", "invalid_token", "insufficient_scope", "slow_down", "expired_token",
+			"unsupported_response_type", "invalid_target");
 
-    private TokenRequestOutcome() {
-    }
+	private TokenRequestOutcome() {
+	}
 
-    /** The outcome of a request that failed with {@code failure} ({@link #SUCCESS} when {@code null}). */
-    public static String of(Throwable failure) {
-        if (failure == null) {
-            return SUCCESS;
-        }
-        if (!(failure instanceof TokenAcquisitionException acquisition)) {
-            return OTHER_ERROR;
-        }
-        String error = acquisition.error();
-        if (error != null) {
-            return STANDARD_ERRORS.contains(error) ? error : OTHER_ERROR;
-        }
-        return (acquisition.httpStatus() == 0) ? (acquisition.getCause() != null ? IO_ERROR : OTHER_ERROR)
-                : INVALID_RESPONSE;
-    }
+	/** The outcome of a request that failed with {@code failure} ({@link #SUCCESS} when {@code null}). */
+	public static String of(Throwable failure) {
+		if (failure == null) {
+			return SUCCESS;
+		}
+		if (!(failure instanceof TokenAcquisitionException acquisition)) {
+			return OTHER_ERROR;
+		}
+		String error = acquisition.error();
+		if (error != null) {
+			return STANDARD_ERRORS.contains(error) ? error : OTHER_ERROR;
+		}
+		return (acquisition.httpStatus() == 0) ? (acquisition.getCause() != null ? IO_ERROR : OTHER_ERROR)
+				: INVALID_RESPONSE;
+	}
 }

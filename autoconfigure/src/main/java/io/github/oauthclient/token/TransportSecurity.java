@@ -18,49 +18,49 @@ import java.util.regex.Pattern;
  */
 public final class TransportSecurity {
 
-    private static final Pattern IPV4_LOOPBACK = Pattern.compile(
-            "127\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){2}");
+	private static final Pattern IPV4_LOOPBACK = Pattern.compile(
+			"127\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){2}");
 
-    private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+	private static final Pattern IPV6_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
-    private TransportSecurity() {
-    }
+	private TransportSecurity() {
+	}
 
-    /** Whether {@code uri} may carry credentials: https, or http to a loopback host, or anything if allowed. */
-    public static boolean isAllowed(URI uri, boolean insecureTransport) {
-        if (insecureTransport) {
-            return true;
-        }
-        String scheme = uri.getScheme();
-        if ("https".equalsIgnoreCase(scheme)) {
-            return true;
-        }
-        return "http".equalsIgnoreCase(scheme) && isLoopback(uri.getHost());
-    }
+	/** Whether {@code uri} may carry credentials: https, or http to a loopback host, or anything if allowed. */
+	public static boolean isAllowed(URI uri, boolean insecureTransport) {
+		if (insecureTransport) {
+			return true;
+		}
+		String scheme = uri.getScheme();
+		if ("https".equalsIgnoreCase(scheme)) {
+			return true;
+		}
+		return "http".equalsIgnoreCase(scheme) && isLoopback(uri.getHost());
+	}
 
-    /** Whether {@code host} (as {@link URI#getHost()} returns it) is a loopback host. */
-    public static boolean isLoopback(String host) {
-        if (host == null || host.isEmpty()) {
-            return false;
-        }
-        String lower = host.toLowerCase(Locale.ROOT);
-        if (lower.equals("localhost") || lower.equals("localhost.")) {
-            return true;
-        }
-        if (IPV4_LOOPBACK.matcher(lower).matches()) {
-            return true;
-        }
-        String literal = (lower.startsWith("[") && lower.endsWith("]")) ? lower.substring(1, lower.length() - 1)
-                : lower;
-        if (literal.indexOf(':') < 0 || !IPV6_LITERAL.matcher(literal).matches()) {
-            return false;
-        }
-        try {
-            // a string containing ':' is an IPv6 literal: InetAddress parses it without any lookup
-            return InetAddress.getByName(literal).isLoopbackAddress();
-        }
-        catch (UnknownHostException ex) {
-            return false;
-        }
-    }
+	/** Whether {@code host} (as {@link URI#getHost()} returns it) is a loopback host. */
+	public static boolean isLoopback(String host) {
+		if (host == null || host.isEmpty()) {
+			return false;
+		}
+		String lower = host.toLowerCase(Locale.ROOT);
+		if (lower.equals("localhost") || lower.equals("localhost.")) {
+			return true;
+		}
+		if (IPV4_LOOPBACK.matcher(lower).matches()) {
+			return true;
+		}
+		String literal = (lower.startsWith("[") && lower.endsWith("]")) ? lower.substring(1, lower.length() - 1)
+				: lower;
+		if (literal.indexOf(':') < 0 || !IPV6_LITERAL.matcher(literal).matches()) {
+			return false;
+		}
+		try {
+			// a string containing ':' is an IPv6 literal: InetAddress parses it without any lookup
+			return InetAddress.getByName(literal).isLoopbackAddress();
+		}
+		catch (UnknownHostException ex) {
+			return false;
+		}
+	}
 }

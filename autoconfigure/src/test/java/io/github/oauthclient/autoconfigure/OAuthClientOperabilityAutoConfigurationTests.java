@@ -34,93 +34,93 @@ import io.github.oauthclient.token.TokenRequestObserver;
  */
 class OAuthClientOperabilityAutoConfigurationTests {
 
-    private final FaultInjectingTokenEndpoint endpoint = FaultInjectingTokenEndpoint.start();
+	private final FaultInjectingTokenEndpoint endpoint = FaultInjectingTokenEndpoint.start();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(OAuthClientAutoConfiguration.class,
-                OAuthClientRestClientAutoConfiguration.class, OAuthClientObservationAutoConfiguration.class,
-                OAuthClientHealthAutoConfiguration.class, OAuthClientRedirectProtectionAutoConfiguration.class,
-                ObservationAutoConfiguration.class, HttpClientAutoConfiguration.class,
-                ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-                RestTemplateAutoConfiguration.class))
-        .withPropertyValues("oauth.client.token-uri=" + endpoint.tokenUri(), "oauth.client.client-id=orders",
-                "oauth.client.client-secret=secret", "oauth.client.resource-urls=http://127.0.0.1:1/api");
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(OAuthClientAutoConfiguration.class,
+				OAuthClientRestClientAutoConfiguration.class, OAuthClientObservationAutoConfiguration.class,
+				OAuthClientHealthAutoConfiguration.class, OAuthClientRedirectProtectionAutoConfiguration.class,
+				ObservationAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				RestTemplateAutoConfiguration.class))
+		.withPropertyValues("oauth.client.token-uri=" + endpoint.tokenUri(), "oauth.client.client-id=orders",
+				"oauth.client.client-secret=secret", "oauth.client.resource-urls=http://127.0.0.1:1/api");
 
-    @AfterEach
-    void stop() {
-        endpoint.close();
-    }
+	@AfterEach
+	void stop() {
+		endpoint.close();
+	}
 
-    @Test
-    void everythingIsThereWithTheLibraries() {
-        this.runner.run((context) -> assertThat(context).hasNotFailed()
-            .hasSingleBean(ObservationTokenRequestObserver.class)
-            .hasSingleBean(TokenCacheMeterBinder.class)
-            .hasBean("oauthClientHealthContributor")
-            .hasBean("oauthClientRedirectRefusingRestClientCustomizer")
-            .hasBean("oauthClientRedirectRefusingRestTemplateCustomizer"));
-    }
+	@Test
+	void everythingIsThereWithTheLibraries() {
+		this.runner.run((context) -> assertThat(context).hasNotFailed()
+			.hasSingleBean(ObservationTokenRequestObserver.class)
+			.hasSingleBean(TokenCacheMeterBinder.class)
+			.hasBean("oauthClientHealthContributor")
+			.hasBean("oauthClientRedirectRefusingRestClientCustomizer")
+			.hasBean("oauthClientRedirectRefusingRestTemplateCustomizer"));
+	}
 
-    @Test
-    void nothingWithoutAnOAuthClient() {
-        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OAuthClientAutoConfiguration.class,
-                OAuthClientRestClientAutoConfiguration.class, OAuthClientObservationAutoConfiguration.class,
-                OAuthClientHealthAutoConfiguration.class, OAuthClientRedirectProtectionAutoConfiguration.class,
-                ObservationAutoConfiguration.class))
-            .run((context) -> assertThat(context).hasNotFailed()
-                .doesNotHaveBean(TokenRequestObserver.class)
-                .doesNotHaveBean(MeterBinder.class)
-                .doesNotHaveBean("oauthClientHealthContributor")
-                .doesNotHaveBean("oauthClientRedirectRefusingRestClientCustomizer"));
-    }
+	@Test
+	void nothingWithoutAnOAuthClient() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(OAuthClientAutoConfiguration.class,
+				OAuthClientRestClientAutoConfiguration.class, OAuthClientObservationAutoConfiguration.class,
+				OAuthClientHealthAutoConfiguration.class, OAuthClientRedirectProtectionAutoConfiguration.class,
+				ObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TokenRequestObserver.class)
+				.doesNotHaveBean(MeterBinder.class)
+				.doesNotHaveBean("oauthClientHealthContributor")
+				.doesNotHaveBean("oauthClientRedirectRefusingRestClientCustomizer"));
+	}
 
-    @Test
-    void healthCanBeSwitchedOffAndNeedsSpringBootHealth() {
-        this.runner.withPropertyValues("management.health.oauthClient.enabled=false")
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("oauthClientHealthContributor"));
-        this.runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("oauthClientHealthContributor"));
-    }
+	@Test
+	void healthCanBeSwitchedOffAndNeedsSpringBootHealth() {
+		this.runner.withPropertyValues("management.health.oauthClient.enabled=false")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("oauthClientHealthContributor"));
+		this.runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("oauthClientHealthContributor"));
+	}
 
-    @Test
-    void withoutMicrometerTheClientWorksUnobserved() {
-        this.runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class, MeterBinder.class))
-            .run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(TokenRequestObserver.class);
-                assertThat(context.getBean(OAuthClientRegistry.class).tokenProvider("default").token().accessToken())
-                    .isEqualTo("token-1");
-            });
-    }
+	@Test
+	void withoutMicrometerTheClientWorksUnobserved() {
+		this.runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class, MeterBinder.class))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(TokenRequestObserver.class);
+				assertThat(context.getBean(OAuthClientRegistry.class).tokenProvider("default").token().accessToken())
+					.isEqualTo("token-1");
+			});
+	}
 
-    @Test
-    void anApplicationObserverReplacesTheStartersAndWrapsEveryRequest() {
-        this.runner.withUserConfiguration(RecordingObserverConfiguration.class).run((context) -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(ObservationTokenRequestObserver.class);
-            context.getBean(OAuthClientRegistry.class).tokenProvider("default").token();
-            assertThat(context.getBean(RecordingObserverConfiguration.class).seen).containsExactly("default:cold_fetch");
-        });
-    }
+	@Test
+	void anApplicationObserverReplacesTheStartersAndWrapsEveryRequest() {
+		this.runner.withUserConfiguration(RecordingObserverConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(ObservationTokenRequestObserver.class);
+			context.getBean(OAuthClientRegistry.class).tokenProvider("default").token();
+			assertThat(context.getBean(RecordingObserverConfiguration.class).seen).containsExactly("default:cold_fetch");
+		});
+	}
 
-    @Test
-    void redirectProtectionIsInactiveWhenRedirectsAreNotFollowedAnyway() {
-        this.runner.withPropertyValues("spring.http.clients.redirects=dont-follow")
-            .run((context) -> assertThat(context.getBean(OAuthClientRedirectProtectionAutoConfiguration.class)
-                .clients().needed()).isFalse());
-        this.runner.run((context) -> assertThat(context.getBean(OAuthClientRedirectProtectionAutoConfiguration.class)
-            .clients().needed()).isTrue());
-    }
+	@Test
+	void redirectProtectionIsInactiveWhenRedirectsAreNotFollowedAnyway() {
+		this.runner.withPropertyValues("spring.http.clients.redirects=dont-follow")
+			.run((context) -> assertThat(context.getBean(OAuthClientRedirectProtectionAutoConfiguration.class)
+				.clients().needed()).isFalse());
+		this.runner.run((context) -> assertThat(context.getBean(OAuthClientRedirectProtectionAutoConfiguration.class)
+			.clients().needed()).isTrue());
+	}
 
-    @Configuration(proxyBeanMethods = false)
-    static class RecordingObserverConfiguration {
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingObserverConfiguration {
 
-        final List<String> seen = new ArrayList<>();
+		final List<String> seen = new ArrayList<>();
 
-        @Bean
-        TokenRequestObserver recordingObserver() {
-            return (registration, kind, request) -> {
-                seen.add(registration + ":" + kind.value());
-                return request.token();
-            };
-        }
-    }
+		@Bean
+		TokenRequestObserver recordingObserver() {
+			return (registration, kind, request) -> {
+				seen.add(registration + ":" + kind.value());
+				return request.token();
+			};
+		}
+	}
 }

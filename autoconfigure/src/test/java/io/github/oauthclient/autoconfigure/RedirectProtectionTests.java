@@ -38,119 +38,119 @@ import io.github.oauthclient.testsupport.Reply;
  */
 class RedirectProtectionTests {
 
-    private FaultInjectingTokenEndpoint tokens;
+	private FaultInjectingTokenEndpoint tokens;
 
-    private RecordingServer resource;
+	private RecordingServer resource;
 
-    private RecordingServer elsewhere;
+	private RecordingServer elsewhere;
 
-    private RecordingServer unlisted;
+	private RecordingServer unlisted;
 
-    @BeforeEach
-    void startServers() {
-        tokens = FaultInjectingTokenEndpoint.start();
-        elsewhere = RecordingServer.start();
-        resource = RecordingServer.start().answer((request, sequence) -> redirect(request.path().endsWith("307")
-                ? 307 : 302, elsewhere.baseUrl() + "/landing"));
-        unlisted = RecordingServer.start().answer((request, sequence) -> redirect(302,
-                elsewhere.baseUrl() + "/public-landing"));
-    }
+	@BeforeEach
+	void startServers() {
+		tokens = FaultInjectingTokenEndpoint.start();
+		elsewhere = RecordingServer.start();
+		resource = RecordingServer.start().answer((request, sequence) -> redirect(request.path().endsWith("307")
+				? 307 : 302, elsewhere.baseUrl() + "/landing"));
+		unlisted = RecordingServer.start().answer((request, sequence) -> redirect(302,
+				elsewhere.baseUrl() + "/public-landing"));
+	}
 
-    @AfterEach
-    void stopServers() {
-        tokens.close();
-        resource.close();
-        elsewhere.close();
-        unlisted.close();
-    }
+	@AfterEach
+	void stopServers() {
+		tokens.close();
+		resource.close();
+		elsewhere.close();
+		unlisted.close();
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "default", "jdk", "simple" })
-    void theTokenNeverFollowsARedirectToAnotherOrigin(String factory) {
-        try (ConfigurableApplicationContext client = startClient(factory, "auth_header")) {
-            RestTemplate restTemplate = client.getBean(RestTemplate.class);
-            RestClient restClient = client.getBean(RestClient.class);
-            restTemplate.getForEntity(resource.baseUrl() + "/api/302", String.class);
-            restClient.get().uri(resource.baseUrl() + "/api/302").retrieve().toEntity(String.class);
-            restTemplate.postForEntity(resource.baseUrl() + "/api/307", Map.of("a", 1), String.class);
-            restClient.post().uri(resource.baseUrl() + "/api/307").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("a", 1)).retrieve().toEntity(String.class);
-            assertThat(resource.requests()).hasSize(4)
-                .allSatisfy((request) -> assertThat(request.header("authorization")).startsWith("Bearer token-"));
-            assertNoTokenAt(elsewhere);
-        }
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "jdk", "simple" })
+	void theTokenNeverFollowsARedirectToAnotherOrigin(String factory) {
+		try (ConfigurableApplicationContext client = startClient(factory, "auth_header")) {
+			RestTemplate restTemplate = client.getBean(RestTemplate.class);
+			RestClient restClient = client.getBean(RestClient.class);
+			restTemplate.getForEntity(resource.baseUrl() + "/api/302", String.class);
+			restClient.get().uri(resource.baseUrl() + "/api/302").retrieve().toEntity(String.class);
+			restTemplate.postForEntity(resource.baseUrl() + "/api/307", Map.of("a", 1), String.class);
+			restClient.post().uri(resource.baseUrl() + "/api/307").contentType(MediaType.APPLICATION_JSON)
+				.body(Map.of("a", 1)).retrieve().toEntity(String.class);
+			assertThat(resource.requests()).hasSize(4)
+				.allSatisfy((request) -> assertThat(request.header("authorization")).startsWith("Bearer token-"));
+			assertNoTokenAt(elsewhere);
+		}
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "default", "jdk", "simple" })
-    void aTokenInTheFormBodyIsNotResentToAnotherOrigin(String factory) {
-        try (ConfigurableApplicationContext client = startClient(factory, "body")) {
-            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-            form.add("item", "1");
-            client.getBean(RestTemplate.class).postForEntity(resource.baseUrl() + "/api/307", form, String.class);
-            client.getBean(RestClient.class).post().uri(resource.baseUrl() + "/api/307")
-                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
-            assertThat(resource.requests()).hasSize(2)
-                .allSatisfy((request) -> assertThat(request.body()).contains("access_token=token-"));
-            assertNoTokenAt(elsewhere);
-        }
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "jdk", "simple" })
+	void aTokenInTheFormBodyIsNotResentToAnotherOrigin(String factory) {
+		try (ConfigurableApplicationContext client = startClient(factory, "body")) {
+			MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+			form.add("item", "1");
+			client.getBean(RestTemplate.class).postForEntity(resource.baseUrl() + "/api/307", form, String.class);
+			client.getBean(RestClient.class).post().uri(resource.baseUrl() + "/api/307")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toEntity(String.class);
+			assertThat(resource.requests()).hasSize(2)
+				.allSatisfy((request) -> assertThat(request.body()).contains("access_token=token-"));
+			assertNoTokenAt(elsewhere);
+		}
+	}
 
-    @ParameterizedTest
-    @ValueSource(strings = { "default", "jdk", "simple" })
-    void requestsWithoutATokenStillFollowRedirects(String factory) {
-        try (ConfigurableApplicationContext client = startClient(factory, "auth_header")) {
-            client.getBean(RestTemplate.class).getForEntity(unlisted.baseUrl() + "/x", String.class);
-            client.getBean(RestClient.class).get().uri(unlisted.baseUrl() + "/y").retrieve().toEntity(String.class);
-            List<RecordedRequest> landed = elsewhere.requests();
-            assertThat(landed).extracting(RecordedRequest::path).containsExactly("/public-landing", "/public-landing");
-            assertThat(unlisted.requests()).allSatisfy((request) -> assertThat(request.header("authorization")).isNull());
-        }
-    }
+	@ParameterizedTest
+	@ValueSource(strings = { "default", "jdk", "simple" })
+	void requestsWithoutATokenStillFollowRedirects(String factory) {
+		try (ConfigurableApplicationContext client = startClient(factory, "auth_header")) {
+			client.getBean(RestTemplate.class).getForEntity(unlisted.baseUrl() + "/x", String.class);
+			client.getBean(RestClient.class).get().uri(unlisted.baseUrl() + "/y").retrieve().toEntity(String.class);
+			List<RecordedRequest> landed = elsewhere.requests();
+			assertThat(landed).extracting(RecordedRequest::path).containsExactly("/public-landing", "/public-landing");
+			assertThat(unlisted.requests()).allSatisfy((request) -> assertThat(request.header("authorization")).isNull());
+		}
+	}
 
-    private static void assertNoTokenAt(RecordingServer server) {
-        assertThat(server.requests()).allSatisfy((request) -> {
-            assertThat(request.header("authorization")).as("Authorization at the redirect target").isNull();
-            assertThat(String.valueOf(request.query())).doesNotContain("token-");
-            assertThat(request.body()).doesNotContain("token-");
-        });
-    }
+	private static void assertNoTokenAt(RecordingServer server) {
+		assertThat(server.requests()).allSatisfy((request) -> {
+			assertThat(request.header("authorization")).as("Authorization at the redirect target").isNull();
+			assertThat(String.valueOf(request.query())).doesNotContain("token-");
+			assertThat(request.body()).doesNotContain("token-");
+		});
+	}
 
-    private static Reply redirect(int status, String location) {
-        return Reply.of(status, "text/plain", "").withHeader("Location", location);
-    }
+	private static Reply redirect(int status, String location) {
+		return Reply.of(status, "text/plain", "").withHeader("Location", location);
+	}
 
-    private ConfigurableApplicationContext startClient(String factory, String placement) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.main.log-startup-info", "false");
-        properties.put("spring.jmx.enabled", "false");
-        if (!factory.equals("default")) {
-            properties.put("spring.http.clients.imperative.factory", factory);
-        }
-        properties.put("oauth.client.token-uri", tokens.tokenUri());
-        properties.put("oauth.client.client-id", "orders");
-        properties.put("oauth.client.client-secret", "secret");
-        properties.put("oauth.client.token-placement", placement);
-        properties.put("oauth.client.resource-urls", resource.baseUrl() + "/api");
-        return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
-            .properties(properties)
-            .run();
-    }
+	private ConfigurableApplicationContext startClient(String factory, String placement) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("spring.main.banner-mode", "off");
+		properties.put("spring.main.log-startup-info", "false");
+		properties.put("spring.jmx.enabled", "false");
+		if (!factory.equals("default")) {
+			properties.put("spring.http.clients.imperative.factory", factory);
+		}
+		properties.put("oauth.client.token-uri", tokens.tokenUri());
+		properties.put("oauth.client.client-id", "orders");
+		properties.put("oauth.client.client-secret", "secret");
+		properties.put("oauth.client.token-placement", placement);
+		properties.put("oauth.client.resource-urls", resource.baseUrl() + "/api");
+		return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE)
+			.properties(properties)
+			.run();
+	}
 
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class ClientApplication {
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class ClientApplication {
 
-        @Bean
-        RestTemplate restTemplate(RestTemplateBuilder builder) {
-            return builder.build();
-        }
+		@Bean
+		RestTemplate restTemplate(RestTemplateBuilder builder) {
+			return builder.build();
+		}
 
-        @Bean
-        RestClient restClient(RestClient.Builder builder) {
-            return builder.build();
-        }
+		@Bean
+		RestClient restClient(RestClient.Builder builder) {
+			return builder.build();
+		}
 
-    }
+	}
 }

@@ -26,65 +26,65 @@ import io.github.oauthclient.token.TokenProvider;
  */
 final class RedisFleetTestSupport {
 
-    private RedisFleetTestSupport() {
-    }
+	private RedisFleetTestSupport() {
+	}
 
-    /** The auto-configurations an instance runs: Boot's Redis and HTTP client ones and ours. */
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
-            ImperativeHttpClientAutoConfiguration.class, OAuthClientRedisCacheAutoConfiguration.class,
-            OAuthClientAutoConfiguration.class })
-    static class Instance {
+	/** The auto-configurations an instance runs: Boot's Redis and HTTP client ones and ours. */
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ DataRedisAutoConfiguration.class, HttpClientAutoConfiguration.class,
+			ImperativeHttpClientAutoConfiguration.class, OAuthClientRedisCacheAutoConfiguration.class,
+			OAuthClientAutoConfiguration.class })
+	static class Instance {
 
-    }
+	}
 
-    /** Starts one instance with the given properties. */
-    static AnnotationConfigApplicationContext instance(String... properties) {
-        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        TestPropertyValues.of(properties).applyTo(context);
-        context.register(Instance.class);
-        context.refresh();
-        return context;
-    }
+	/** Starts one instance with the given properties. */
+	static AnnotationConfigApplicationContext instance(String... properties) {
+		AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+		TestPropertyValues.of(properties).applyTo(context);
+		context.register(Instance.class);
+		context.refresh();
+		return context;
+	}
 
-    /** The base properties of every instance of the fleet. */
-    static List<String> fleetProperties(String tokenUri, int redisPort, String... more) {
-        List<String> properties = new ArrayList<>(List.of("oauth.client.token-uri=" + tokenUri,
-                "oauth.client.client-id=orders", "oauth.client.client-secret=fleet-secret-value",
-                "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
-                // the machine running the tests is shared and may be loaded: a 1 s bound instead of the 200 ms
-                // default keeps a slow scheduler from looking like a slow Redis (RedisTokenStoreTests checks 200 ms)
-                "oauth.client.cache.redis.command-timeout=1s"));
-        properties.addAll(List.of(more));
-        return properties;
-    }
+	/** The base properties of every instance of the fleet. */
+	static List<String> fleetProperties(String tokenUri, int redisPort, String... more) {
+		List<String> properties = new ArrayList<>(List.of("oauth.client.token-uri=" + tokenUri,
+				"oauth.client.client-id=orders", "oauth.client.client-secret=fleet-secret-value",
+				"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redisPort,
+				// the machine running the tests is shared and may be loaded: a 1 s bound instead of the 200 ms
+				// default keeps a slow scheduler from looking like a slow Redis (RedisTokenStoreTests checks 200 ms)
+				"oauth.client.cache.redis.command-timeout=1s"));
+		properties.addAll(List.of(more));
+		return properties;
+	}
 
-    /**
-     * Lets {@code threadsPerProvider} threads per provider call {@code token()} at the same moment and returns the
-     * distinct access tokens they got (every call must succeed).
-     */
-    static Set<String> concurrentCalls(List<TokenProvider> providers, int threadsPerProvider) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(providers.size() * threadsPerProvider);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<String>> results = new ArrayList<>();
-            for (TokenProvider provider : providers) {
-                for (int i = 0; i < threadsPerProvider; i++) {
-                    results.add(threads.submit(() -> {
-                        start.await();
-                        return provider.token().accessToken();
-                    }));
-                }
-            }
-            start.countDown();
-            Set<String> tokens = ConcurrentHashMap.newKeySet();
-            for (Future<String> result : results) {
-                tokens.add(result.get(30, TimeUnit.SECONDS));
-            }
-            return tokens;
-        }
-        finally {
-            threads.shutdownNow();
-        }
-    }
+	/**
+	 * Lets {@code threadsPerProvider} threads per provider call {@code token()} at the same moment and returns the
+	 * distinct access tokens they got (every call must succeed).
+	 */
+	static Set<String> concurrentCalls(List<TokenProvider> providers, int threadsPerProvider) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(providers.size() * threadsPerProvider);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<String>> results = new ArrayList<>();
+			for (TokenProvider provider : providers) {
+				for (int i = 0; i < threadsPerProvider; i++) {
+					results.add(threads.submit(() -> {
+						start.await();
+						return provider.token().accessToken();
+					}));
+				}
+			}
+			start.countDown();
+			Set<String> tokens = ConcurrentHashMap.newKeySet();
+			for (Future<String> result : results) {
+				tokens.add(result.get(30, TimeUnit.SECONDS));
+			}
+			return tokens;
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
 }

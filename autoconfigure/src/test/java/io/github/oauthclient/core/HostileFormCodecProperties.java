@@ -21,38 +21,38 @@ import net.jqwik.api.Provide;
  */
 class HostileFormCodecProperties {
 
-    private static final Duration HANG_LIMIT = Duration.ofSeconds(10);
+	private static final Duration HANG_LIMIT = Duration.ofSeconds(10);
 
-    @Property(tries = 5000)
-    void decodingArbitraryTextNeverFails(@ForAll("hostileQuery") String query) {
-        List<Map.Entry<String, String>> pairs = assertTimeoutPreemptively(HANG_LIMIT, () -> FormCodec.decode(query));
-        assertThat(pairs).isNotNull().allSatisfy((pair) -> {
-            assertThat(pair.getKey()).isNotNull();
-            assertThat(pair.getValue()).isNotNull();
-        });
-        assertThat(FormCodec.decode(query, false)).hasSizeLessThanOrEqualTo(pairs.size());
-    }
+	@Property(tries = 5000)
+	void decodingArbitraryTextNeverFails(@ForAll("hostileQuery") String query) {
+		List<Map.Entry<String, String>> pairs = assertTimeoutPreemptively(HANG_LIMIT, () -> FormCodec.decode(query));
+		assertThat(pairs).isNotNull().allSatisfy((pair) -> {
+			assertThat(pair.getKey()).isNotNull();
+			assertThat(pair.getValue()).isNotNull();
+		});
+		assertThat(FormCodec.decode(query, false)).hasSizeLessThanOrEqualTo(pairs.size());
+	}
 
-    @Property(tries = 3000)
-    void encodingRoundTrips(@ForAll("pairs") List<Map.Entry<String, String>> pairs) {
-        String encoded = assertTimeoutPreemptively(HANG_LIMIT, () -> FormCodec.encode(pairs));
-        assertThat(encoded).matches("[A-Za-z0-9_.~%+=&*-]*");
-        assertThat(FormCodec.decode(encoded)).containsExactlyElementsOf(pairs);
-    }
+	@Property(tries = 3000)
+	void encodingRoundTrips(@ForAll("pairs") List<Map.Entry<String, String>> pairs) {
+		String encoded = assertTimeoutPreemptively(HANG_LIMIT, () -> FormCodec.encode(pairs));
+		assertThat(encoded).matches("[A-Za-z0-9_.~%+=&*-]*");
+		assertThat(FormCodec.decode(encoded)).containsExactlyElementsOf(pairs);
+	}
 
-    @Provide
-    Arbitrary<String> hostileQuery() {
-        Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12),
-                Arbitraries.of("%", "%%", "%zz", "%C3", "%C3%28", "%ED%A0%80", "%00", "+", "=", "==", "&", "&&", ";",
-                        "\ud800", "\udfff", "a=b", "a", "=b", "%2", "%F0%9F%98%80"));
-        return piece.list().ofMaxSize(20).map((pieces) -> String.join("", pieces));
-    }
+	@Provide
+	Arbitrary<String> hostileQuery() {
+		Arbitrary<String> piece = Arbitraries.oneOf(Arbitraries.strings().all().ofMaxLength(12),
+				Arbitraries.of("%", "%%", "%zz", "%C3", "%C3%28", "%ED%A0%80", "%00", "+", "=", "==", "&", "&&", ";",
+						"\ud800", "\udfff", "a=b", "a", "=b", "%2", "%F0%9F%98%80"));
+		return piece.list().ofMaxSize(20).map((pieces) -> String.join("", pieces));
+	}
 
-    @Provide
-    Arbitrary<List<Map.Entry<String, String>>> pairs() {
-        Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMaxLength(20);
-        Arbitrary<String> name = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMinLength(1).ofMaxLength(20);
-        return Combinators.combine(name, text).as((k, v) -> Map.entry(k, v)).list().ofMaxSize(8)
-            .map((list) -> List.copyOf(list));
-    }
+	@Provide
+	Arbitrary<List<Map.Entry<String, String>>> pairs() {
+		Arbitrary<String> text = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMaxLength(20);
+		Arbitrary<String> name = Arbitraries.strings().withCharRange('\u0000', '\ud7ff').ofMinLength(1).ofMaxLength(20);
+		return Combinators.combine(name, text).as((k, v) -> Map.entry(k, v)).list().ofMaxSize(8)
+			.map((list) -> List.copyOf(list));
+	}
 }

@@ -20,51 +20,51 @@ import reactor.blockhound.BlockingOperationError;
  */
 final class BlockingCallDetector implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback {
 
-    /** The JUnit tag of tests that install BlockHound (they run in their own surefire execution). */
-    static final String TAG = "blockhound";
+	/** The JUnit tag of tests that install BlockHound (they run in their own surefire execution). */
+	static final String TAG = "blockhound";
 
-    private static final List<String> detected = new CopyOnWriteArrayList<>();
+	private static final List<String> detected = new CopyOnWriteArrayList<>();
 
-    private static boolean installed;
+	private static boolean installed;
 
-    @Override
-    public void beforeAll(ExtensionContext context) {
-        install();
-    }
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		install();
+	}
 
-    @Override
-    public void beforeEach(ExtensionContext context) {
-        clear();
-    }
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		clear();
+	}
 
-    @Override
-    public void afterEach(ExtensionContext context) {
-        assertThat(detected()).as("blocking calls on non-blocking threads").isEmpty();
-    }
+	@Override
+	public void afterEach(ExtensionContext context) {
+		assertThat(detected()).as("blocking calls on non-blocking threads").isEmpty();
+	}
 
-    private static synchronized void install() {
-        if (!installed) {
-            BlockHound.install((builder) -> builder
-                // Jackson builds a deserializer once per type under a lock; concurrent first decodes (ours are
-                // concurrent on purpose) contend for it briefly. Not the starter's code, and not per request.
-                .allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
-                        "_createAndCacheValueDeserializer")
-                .blockingMethodCallback((method) -> {
-                    detected.add(method + " on thread " + Thread.currentThread().getName());
-                    throw new BlockingOperationError(method);
-                }));
-            installed = true;
-        }
-    }
+	private static synchronized void install() {
+		if (!installed) {
+			BlockHound.install((builder) -> builder
+				// Jackson builds a deserializer once per type under a lock; concurrent first decodes (ours are
+				// concurrent on purpose) contend for it briefly. Not the starter's code, and not per request.
+				.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
+						"_createAndCacheValueDeserializer")
+				.blockingMethodCallback((method) -> {
+					detected.add(method + " on thread " + Thread.currentThread().getName());
+					throw new BlockingOperationError(method);
+				}));
+			installed = true;
+		}
+	}
 
-    /** The blocking calls seen since the test started, each with its thread. */
-    static List<String> detected() {
-        return List.copyOf(detected);
-    }
+	/** The blocking calls seen since the test started, each with its thread. */
+	static List<String> detected() {
+		return List.copyOf(detected);
+	}
 
-    /** Forgets the detections (after a test provoked one on purpose). */
-    static void clear() {
-        detected.clear();
-    }
+	/** Forgets the detections (after a test provoked one on purpose). */
+	static void clear() {
+		detected.clear();
+	}
 
 }

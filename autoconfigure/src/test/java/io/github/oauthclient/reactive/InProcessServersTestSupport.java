@@ -21,47 +21,47 @@ import io.github.oauthclient.testsupport.ProtectedApiFixture;
  */
 abstract class InProcessServersTestSupport {
 
-    static AuthorizationServerFixture server;
+	static AuthorizationServerFixture server;
 
-    static ProtectedApiFixture api;
+	static ProtectedApiFixture api;
 
-    @BeforeAll
-    static void startServers() {
-        server = AuthorizationServerFixture.builder().configuration(TokenEndpointGate.class).start();
-        api = ProtectedApiFixture.start(server);
-    }
+	@BeforeAll
+	static void startServers() {
+		server = AuthorizationServerFixture.builder().configuration(TokenEndpointGate.class).start();
+		api = ProtectedApiFixture.start(server);
+	}
 
-    @AfterAll
-    static void stopServers() {
-        api.close();
-        server.close();
-    }
+	@AfterAll
+	static void stopServers() {
+		api.close();
+		server.close();
+	}
 
-    @BeforeEach
-    void resetServers() {
-        TokenEndpointGate.reset();
-        api.rejectAllTokens(false);
-        api.clearRequests();
-    }
+	@BeforeEach
+	void resetServers() {
+		TokenEndpointGate.reset();
+		api.rejectAllTokens(false);
+		api.clearRequests();
+	}
 
-    /**
-     * Starts a client application, quietly; web applications listen on a random loopback port.
-     * @param source the application class
-     * @param type servlet, reactive or none
-     * @param properties its properties
-     * @return the running application
-     */
-    static ConfigurableApplicationContext startClient(Class<?> source, WebApplicationType type,
-            Map<String, Object> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        if (type != WebApplicationType.NONE) {
-            all.put("server.port", "0");
-            all.put("server.address", "127.0.0.1");
-        }
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(source).web(type).properties(all).run();
-    }
+	/**
+	 * Starts a client application, quietly; web applications listen on a random loopback port.
+	 * @param source the application class
+	 * @param type servlet, reactive or none
+	 * @param properties its properties
+	 * @return the running application
+	 */
+	static ConfigurableApplicationContext startClient(Class<?> source, WebApplicationType type,
+			Map<String, Object> properties) {
+		Map<String, Object> all = new LinkedHashMap<>(properties);
+		if (type != WebApplicationType.NONE) {
+			all.put("server.port", "0");
+			all.put("server.address", "127.0.0.1");
+		}
+		all.put("spring.main.banner-mode", "off");
+		all.put("spring.main.log-startup-info", "false");
+		all.put("spring.jmx.enabled", "false");
+		return new SpringApplicationBuilder(source).web(type).properties(all).run();
+	}
 
 }

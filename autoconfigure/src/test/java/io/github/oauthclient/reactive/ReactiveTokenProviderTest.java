@@ -21,66 +21,66 @@ import io.github.oauthclient.token.TokenProvider;
  */
 class ReactiveTokenProviderTest {
 
-    private final AtomicInteger delegateCalls = new AtomicInteger();
+	private final AtomicInteger delegateCalls = new AtomicInteger();
 
-    private final AtomicReference<String> delegateThread = new AtomicReference<>();
+	private final AtomicReference<String> delegateThread = new AtomicReference<>();
 
-    private final List<Runnable> tasks = new ArrayList<>();
+	private final List<Runnable> tasks = new ArrayList<>();
 
-    private final TokenProvider delegate = () -> {
-        this.delegateCalls.incrementAndGet();
-        this.delegateThread.set(Thread.currentThread().getName());
-        return token("T" + this.delegateCalls.get());
-    };
+	private final TokenProvider delegate = () -> {
+		this.delegateCalls.incrementAndGet();
+		this.delegateThread.set(Thread.currentThread().getName());
+		return token("T" + this.delegateCalls.get());
+	};
 
-    private final CachingTokenProvider cache = CachingTokenProvider.builder(this.delegate)
-        .renewalExecutor(this.tasks::add)
-        .build();
+	private final CachingTokenProvider cache = CachingTokenProvider.builder(this.delegate)
+		.renewalExecutor(this.tasks::add)
+		.build();
 
-    @Test
-    void aCachedTokenComesFromTheSameMonoWithoutScheduling() {
-        OAuth2Token cached = this.cache.token();
-        ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.cache);
-        Mono<OAuth2Token> first = tokens.token();
-        assertThat(tokens.token()).isSameAs(first);
-        assertThat(first.block()).isSameAs(cached);
-        assertThat(this.tasks).isEmpty();
-        assertThat(this.delegateCalls).hasValue(1);
-    }
+	@Test
+	void aCachedTokenComesFromTheSameMonoWithoutScheduling() {
+		OAuth2Token cached = this.cache.token();
+		ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.cache);
+		Mono<OAuth2Token> first = tokens.token();
+		assertThat(tokens.token()).isSameAs(first);
+		assertThat(first.block()).isSameAs(cached);
+		assertThat(this.tasks).isEmpty();
+		assertThat(this.delegateCalls).hasValue(1);
+	}
 
-    @Test
-    void aColdCacheIsFilledOnTheRenewalExecutorNotOnTheSubscriber() {
-        ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.cache);
-        AtomicReference<OAuth2Token> received = new AtomicReference<>();
-        tokens.token().subscribe(received::set);
-        assertThat(this.delegateCalls).as("nothing ran on the subscribing thread").hasValue(0);
-        assertThat(this.tasks).hasSize(1);
-        Thread executor = new Thread(this.tasks.get(0), "renewal-executor");
-        executor.start();
-        join(executor);
-        assertThat(received.get()).isNotNull().isSameAs(this.cache.cachedToken());
-        assertThat(this.delegateThread).hasValue("renewal-executor");
-    }
+	@Test
+	void aColdCacheIsFilledOnTheRenewalExecutorNotOnTheSubscriber() {
+		ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.cache);
+		AtomicReference<OAuth2Token> received = new AtomicReference<>();
+		tokens.token().subscribe(received::set);
+		assertThat(this.delegateCalls).as("nothing ran on the subscribing thread").hasValue(0);
+		assertThat(this.tasks).hasSize(1);
+		Thread executor = new Thread(this.tasks.get(0), "renewal-executor");
+		executor.start();
+		join(executor);
+		assertThat(received.get()).isNotNull().isSameAs(this.cache.cachedToken());
+		assertThat(this.delegateThread).hasValue("renewal-executor");
+	}
 
-    @Test
-    void anotherProviderRunsOnBoundedElastic() {
-        ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.delegate);
-        assertThat(tokens.token().block()).isNotNull();
-        assertThat(this.delegateThread.get()).startsWith("boundedElastic");
-    }
+	@Test
+	void anotherProviderRunsOnBoundedElastic() {
+		ReactiveTokenProvider tokens = new ReactiveTokenProvider(this.delegate);
+		assertThat(tokens.token().block()).isNotNull();
+		assertThat(this.delegateThread.get()).startsWith("boundedElastic");
+	}
 
-    private static void join(Thread thread) {
-        try {
-            thread.join();
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(ex);
-        }
-    }
+	private static void join(Thread thread) {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
 
-    private static OAuth2Token token(String value) {
-        return OAuth2Token.of(Map.of("access_token", value, "token_type", "Bearer", "expires_in", 3600L));
-    }
+	private static OAuth2Token token(String value) {
+		return OAuth2Token.of(Map.of("access_token", value, "token_type", "Bearer", "expires_in", 3600L));
+	}
 
 }

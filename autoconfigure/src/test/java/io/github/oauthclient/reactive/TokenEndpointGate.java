@@ -28,58 +28,58 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 public class TokenEndpointGate {
 
-    private static final AtomicInteger tokenRequests = new AtomicInteger();
+	private static final AtomicInteger tokenRequests = new AtomicInteger();
 
-    private static volatile CountDownLatch arrivals;
+	private static volatile CountDownLatch arrivals;
 
-    /** Forgets the count and opens the gate. */
-    static void reset() {
-        tokenRequests.set(0);
-        arrivals = null;
-    }
+	/** Forgets the count and opens the gate. */
+	static void reset() {
+		tokenRequests.set(0);
+		arrivals = null;
+	}
 
-    /** Holds token requests until {@link #arrived()} was called {@code count} times (at most 20 s). */
-    static void holdUntilArrivals(int count) {
-        arrivals = new CountDownLatch(count);
-    }
+	/** Holds token requests until {@link #arrived()} was called {@code count} times (at most 20 s). */
+	static void holdUntilArrivals(int count) {
+		arrivals = new CountDownLatch(count);
+	}
 
-    /** One client request arrived. */
-    static void arrived() {
-        CountDownLatch latch = arrivals;
-        if (latch != null) {
-            latch.countDown();
-        }
-    }
+	/** One client request arrived. */
+	static void arrived() {
+		CountDownLatch latch = arrivals;
+		if (latch != null) {
+			latch.countDown();
+		}
+	}
 
-    /** The number of token requests since the last {@link #reset()}. */
-    static int tokenRequests() {
-        return tokenRequests.get();
-    }
+	/** The number of token requests since the last {@link #reset()}. */
+	static int tokenRequests() {
+		return tokenRequests.get();
+	}
 
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> tokenEndpointGateFilter() {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
-                if (request.getRequestURI().equals("/oauth2/token")) {
-                    tokenRequests.incrementAndGet();
-                    CountDownLatch latch = arrivals;
-                    if (latch != null) {
-                        try {
-                            latch.await(20, TimeUnit.SECONDS);
-                        }
-                        catch (InterruptedException ex) {
-                            Thread.currentThread().interrupt();
-                        }
-                    }
-                }
-                chain.doFilter(request, response);
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> tokenEndpointGateFilter() {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				if (request.getRequestURI().equals("/oauth2/token")) {
+					tokenRequests.incrementAndGet();
+					CountDownLatch latch = arrivals;
+					if (latch != null) {
+						try {
+							latch.await(20, TimeUnit.SECONDS);
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+						}
+					}
+				}
+				chain.doFilter(request, response);
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
 }

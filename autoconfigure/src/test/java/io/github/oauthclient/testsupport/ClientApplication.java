@@ -19,19 +19,19 @@ import org.springframework.web.client.RestClient;
 @EnableAutoConfiguration
 public class ClientApplication {
 
-    /** Starts the application (no web server) with {@code properties}. */
-    public static ConfigurableApplicationContext start(Map<String, ?> properties) {
-        Map<String, Object> all = new LinkedHashMap<>(properties);
-        all.put("spring.main.banner-mode", "off");
-        all.put("spring.main.log-startup-info", "false");
-        all.put("spring.jmx.enabled", "false");
-        return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE).properties(all)
-                .run();
-    }
+	/** Starts the application (no web server) with {@code properties}. */
+	public static ConfigurableApplicationContext start(Map<String, ?> properties) {
+		Map<String, Object> all = new LinkedHashMap<>(properties);
+		all.put("spring.main.banner-mode", "off");
+		all.put("spring.main.log-startup-info", "false");
+		all.put("spring.jmx.enabled", "false");
+		return new SpringApplicationBuilder(ClientApplication.class).web(WebApplicationType.NONE).properties(all)
+				.run();
+	}
 
-    @Bean
-    RestClient restClient(RestClient.Builder builder) {
-        return builder.build();
-    }
+	@Bean
+	RestClient restClient(RestClient.Builder builder) {
+		return builder.build();
+	}
 
 }

@@ -11,16 +11,16 @@ import io.github.oauthclient.token.Ticker;
  */
 public final class FakeTicker implements Ticker {
 
-    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+	private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
-    /** The current reading in nanoseconds (starts at an arbitrary non-zero value, like {@code System.nanoTime}). */
-    @Override
-    public long read() {
-        return nanos.get();
-    }
+	/** The current reading in nanoseconds (starts at an arbitrary non-zero value, like {@code System.nanoTime}). */
+	@Override
+	public long read() {
+		return nanos.get();
+	}
 
-    /** Moves time forward. */
-    public void advance(Duration duration) {
-        nanos.addAndGet(duration.toNanos());
-    }
+	/** Moves time forward. */
+	public void advance(Duration duration) {
+		nanos.addAndGet(duration.toNanos());
+	}
 }

@@ -22,74 +22,74 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class JwkSetServer implements AutoCloseable {
 
-    private final HttpServer server;
+	private final HttpServer server;
 
-    private final Map<String, String> sets = new ConcurrentHashMap<>();
+	private final Map<String, String> sets = new ConcurrentHashMap<>();
 
-    private final AtomicInteger requests = new AtomicInteger();
+	private final AtomicInteger requests = new AtomicInteger();
 
-    private JwkSetServer(HttpServer server) {
-        this.server = server;
-    }
+	private JwkSetServer(HttpServer server) {
+		this.server = server;
+	}
 
-    /** Starts a server on a random loopback port. */
-    public static JwkSetServer start() {
-        try {
-            HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            JwkSetServer jwks = new JwkSetServer(http);
-            http.createContext("/", exchange -> {
-                jwks.requests.incrementAndGet();
-                String body = jwks.sets.get(exchange.getRequestURI().getPath());
-                byte[] bytes = (body != null ? body : "{\"error\":\"not found\"}").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(body != null ? 200 : 404, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            });
-            http.start();
-            return jwks;
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
+	/** Starts a server on a random loopback port. */
+	public static JwkSetServer start() {
+		try {
+			HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			JwkSetServer jwks = new JwkSetServer(http);
+			http.createContext("/", exchange -> {
+				jwks.requests.incrementAndGet();
+				String body = jwks.sets.get(exchange.getRequestURI().getPath());
+				byte[] bytes = (body != null ? body : "{\"error\":\"not found\"}").getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().set("Content-Type", "application/json");
+				exchange.sendResponseHeaders(body != null ? 200 : 404, bytes.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(bytes);
+				}
+			});
+			http.start();
+			return jwks;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
-    /**
-     * Publishes the public parts of {@code keys} at {@code /<name>.json}.
-     *
-     * @return the URL of the set
-     */
-    public String publish(String name, JWK... keys) {
-        String path = "/" + name + ".json";
-        JWKSet set = new JWKSet(java.util.Arrays.stream(keys).map(JWK::toPublicJWK).toList());
-        sets.put(path, set.toString(true));
-        return baseUrl() + path;
-    }
+	/**
+	 * Publishes the public parts of {@code keys} at {@code /<name>.json}.
+	 *
+	 * @return the URL of the set
+	 */
+	public String publish(String name, JWK... keys) {
+		String path = "/" + name + ".json";
+		JWKSet set = new JWKSet(java.util.Arrays.stream(keys).map(JWK::toPublicJWK).toList());
+		sets.put(path, set.toString(true));
+		return baseUrl() + path;
+	}
 
-    /**
-     * Serves {@code json} at {@code path} (such as {@code /.well-known/oauth-authorization-server}), for metadata
-     * documents.
-     *
-     * @return the URL of the document
-     */
-    public String serve(String path, String json) {
-        sets.put(path, json);
-        return baseUrl() + path;
-    }
+	/**
+	 * Serves {@code json} at {@code path} (such as {@code /.well-known/oauth-authorization-server}), for metadata
+	 * documents.
+	 *
+	 * @return the URL of the document
+	 */
+	public String serve(String path, String json) {
+		sets.put(path, json);
+		return baseUrl() + path;
+	}
 
-    /** {@code http://127.0.0.1:<port>}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
+	/** {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
 
-    /** How many requests the server has answered. */
-    public int requestCount() {
-        return requests.get();
-    }
+	/** How many requests the server has answered. */
+	public int requestCount() {
+		return requests.get();
+	}
 
-    @Override
-    public void close() {
-        server.stop(0);
-    }
+	@Override
+	public void close() {
+		server.stop(0);
+	}
 }

@@ -57,229 +57,229 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public final class ProtectedApiFixture implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
+	private final ConfigurableApplicationContext context;
 
-    private final String baseUrl;
+	private final String baseUrl;
 
-    private final List<ApiRequest> requests;
+	private final List<ApiRequest> requests;
 
-    private final Set<String> revoked;
+	private final Set<String> revoked;
 
-    private final AtomicBoolean rejectAll;
+	private final AtomicBoolean rejectAll;
 
-    private ProtectedApiFixture(ConfigurableApplicationContext context, List<ApiRequest> requests,
-            Set<String> revoked, AtomicBoolean rejectAll) {
-        this.context = context;
-        this.requests = requests;
-        this.revoked = revoked;
-        this.rejectAll = rejectAll;
-        this.baseUrl = ((context.getEnvironment().getProperty("server.ssl.bundle") != null) ? "https" : "http")
-                + "://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
+	private ProtectedApiFixture(ConfigurableApplicationContext context, List<ApiRequest> requests,
+			Set<String> revoked, AtomicBoolean rejectAll) {
+		this.context = context;
+		this.requests = requests;
+		this.revoked = revoked;
+		this.rejectAll = rejectAll;
+		this.baseUrl = ((context.getEnvironment().getProperty("server.ssl.bundle") != null) ? "https" : "http")
+				+ "://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+	}
 
-    /**
-     * Starts an API accepting the JWTs of {@code issuer}.
-     * @param issuer the authorization server whose tokens are valid
-     * @return the running API
-     */
-    public static ProtectedApiFixture start(AuthorizationServerFixture issuer) {
-        return start(issuer, new org.springframework.web.client.RestTemplate());
-    }
+	/**
+	 * Starts an API accepting the JWTs of {@code issuer}.
+	 * @param issuer the authorization server whose tokens are valid
+	 * @return the running API
+	 */
+	public static ProtectedApiFixture start(AuthorizationServerFixture issuer) {
+		return start(issuer, new org.springframework.web.client.RestTemplate());
+	}
 
-    /**
-     * Starts an API accepting the JWTs of {@code issuer}, fetching its JWK set with {@code jwkSetClient} (for an
-     * issuer on https with a test CA).
-     * @param issuer the authorization server whose tokens are valid
-     * @param jwkSetClient the client for the issuer's JWK set
-     * @return the running API
-     */
-    public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
-            org.springframework.web.client.RestOperations jwkSetClient) {
-        return start(issuer, jwkSetClient, new String[0]);
-    }
+	/**
+	 * Starts an API accepting the JWTs of {@code issuer}, fetching its JWK set with {@code jwkSetClient} (for an
+	 * issuer on https with a test CA).
+	 * @param issuer the authorization server whose tokens are valid
+	 * @param jwkSetClient the client for the issuer's JWK set
+	 * @return the running API
+	 */
+	public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
+			org.springframework.web.client.RestOperations jwkSetClient) {
+		return start(issuer, jwkSetClient, new String[0]);
+	}
 
-    /**
-     * Starts an API accepting the JWTs of {@code issuer} with more properties of its application, such as
-     * {@code server.ssl.*} for an API on https that asks for client certificates (certificate-bound tokens).
-     * @param issuer the authorization server whose tokens are valid
-     * @param jwkSetClient the client for the issuer's JWK set
-     * @param properties more {@code name=value} properties
-     * @return the running API
-     */
-    public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
-            org.springframework.web.client.RestOperations jwkSetClient, String... properties) {
-        List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
-        Set<String> revoked = ConcurrentHashMap.newKeySet();
-        AtomicBoolean rejectAll = new AtomicBoolean();
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)
-            .web(WebApplicationType.SERVLET)
-            .properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
-                    "spring.main.log-startup-info=false", "spring.jmx.enabled=false",
-                    "spring.autoconfigure.exclude="
-                            + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
-                            + "OAuth2AuthorizationServerAutoConfiguration,"
-                            + "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
-                            + "OAuth2AuthorizationServerJwtAutoConfiguration")
-            .properties(properties)
-            .initializers((ctx) -> {
-                GenericApplicationContext generic = (GenericApplicationContext) ctx;
-                generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked, rejectAll,
-                        jwkSetClient));
-                generic.registerBean("recordingFilter", FilterRegistrationBean.class, () -> recording(requests));
-            })
-            .run();
-        return new ProtectedApiFixture(context, requests, revoked, rejectAll);
-    }
+	/**
+	 * Starts an API accepting the JWTs of {@code issuer} with more properties of its application, such as
+	 * {@code server.ssl.*} for an API on https that asks for client certificates (certificate-bound tokens).
+	 * @param issuer the authorization server whose tokens are valid
+	 * @param jwkSetClient the client for the issuer's JWK set
+	 * @param properties more {@code name=value} properties
+	 * @return the running API
+	 */
+	public static ProtectedApiFixture start(AuthorizationServerFixture issuer,
+			org.springframework.web.client.RestOperations jwkSetClient, String... properties) {
+		List<ApiRequest> requests = Collections.synchronizedList(new ArrayList<>());
+		Set<String> revoked = ConcurrentHashMap.newKeySet();
+		AtomicBoolean rejectAll = new AtomicBoolean();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ApiApplication.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
+					"spring.main.log-startup-info=false", "spring.jmx.enabled=false",
+					"spring.autoconfigure.exclude="
+							+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+							+ "OAuth2AuthorizationServerAutoConfiguration,"
+							+ "org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet."
+							+ "OAuth2AuthorizationServerJwtAutoConfiguration")
+			.properties(properties)
+			.initializers((ctx) -> {
+				GenericApplicationContext generic = (GenericApplicationContext) ctx;
+				generic.registerBean(JwtDecoder.class, () -> revocableDecoder(issuer, revoked, rejectAll,
+						jwkSetClient));
+				generic.registerBean("recordingFilter", FilterRegistrationBean.class, () -> recording(requests));
+			})
+			.run();
+		return new ProtectedApiFixture(context, requests, revoked, rejectAll);
+	}
 
-    private static JwtDecoder revocableDecoder(AuthorizationServerFixture issuer, Set<String> revoked,
-            AtomicBoolean rejectAll, org.springframework.web.client.RestOperations jwkSetClient) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).restOperations(jwkSetClient)
-            .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
-        return (token) -> {
-            if (rejectAll.get() || revoked.contains(token)) {
-                throw new BadJwtException("The token has been revoked");
-            }
-            return decoder.decode(token);
-        };
-    }
+	private static JwtDecoder revocableDecoder(AuthorizationServerFixture issuer, Set<String> revoked,
+			AtomicBoolean rejectAll, org.springframework.web.client.RestOperations jwkSetClient) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(issuer.jwkSetUri()).restOperations(jwkSetClient)
+			.build();
+		decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer.issuer()));
+		return (token) -> {
+			if (rejectAll.get() || revoked.contains(token)) {
+				throw new BadJwtException("The token has been revoked");
+			}
+			return decoder.decode(token);
+		};
+	}
 
-    private static FilterRegistrationBean<OncePerRequestFilter> recording(List<ApiRequest> requests) {
-        OncePerRequestFilter filter = new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
-                try {
-                    chain.doFilter(request, response);
-                }
-                finally {
-                    requests.add(new ApiRequest(request.getMethod(), request.getRequestURI(),
-                            request.getQueryString(), request.getHeader("Authorization"),
-                            request.getContentType(), new LinkedHashMap<>(request.getParameterMap()),
-                            response.getStatus()));
-                }
-            }
-        };
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
-    }
+	private static FilterRegistrationBean<OncePerRequestFilter> recording(List<ApiRequest> requests) {
+		OncePerRequestFilter filter = new OncePerRequestFilter() {
+			@Override
+			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+					FilterChain chain) throws ServletException, IOException {
+				try {
+					chain.doFilter(request, response);
+				}
+				finally {
+					requests.add(new ApiRequest(request.getMethod(), request.getRequestURI(),
+							request.getQueryString(), request.getHeader("Authorization"),
+							request.getContentType(), new LinkedHashMap<>(request.getParameterMap()),
+							response.getStatus()));
+				}
+			}
+		};
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
 
-    /** The base URL, {@code http://127.0.0.1:<port>}. */
-    public String baseUrl() {
-        return this.baseUrl;
-    }
+	/** The base URL, {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return this.baseUrl;
+	}
 
-    /** The port the API listens on. */
-    public int port() {
-        return ((WebServerApplicationContext) this.context).getWebServer().getPort();
-    }
+	/** The port the API listens on. */
+	public int port() {
+		return ((WebServerApplicationContext) this.context).getWebServer().getPort();
+	}
 
-    /** Every request received so far, in order of completion. */
-    public List<ApiRequest> requests() {
-        synchronized (this.requests) {
-            return List.copyOf(this.requests);
-        }
-    }
+	/** Every request received so far, in order of completion. */
+	public List<ApiRequest> requests() {
+		synchronized (this.requests) {
+			return List.copyOf(this.requests);
+		}
+	}
 
-    /** Forgets the recorded requests. */
-    public void clearRequests() {
-        this.requests.clear();
-    }
+	/** Forgets the recorded requests. */
+	public void clearRequests() {
+		this.requests.clear();
+	}
 
-    /** From now on, rejects {@code accessToken} with 401 invalid_token. */
-    public void revoke(String accessToken) {
-        this.revoked.add(accessToken);
-    }
+	/** From now on, rejects {@code accessToken} with 401 invalid_token. */
+	public void revoke(String accessToken) {
+		this.revoked.add(accessToken);
+	}
 
-    /** While {@code true}, rejects every token with 401 invalid_token, even valid ones. */
-    public void rejectAllTokens(boolean reject) {
-        this.rejectAll.set(reject);
-    }
+	/** While {@code true}, rejects every token with 401 invalid_token, even valid ones. */
+	public void rejectAllTokens(boolean reject) {
+		this.rejectAll.set(reject);
+	}
 
-    @Override
-    public void close() {
-        this.context.close();
-    }
+	@Override
+	public void close() {
+		this.context.close();
+	}
 
-    /**
-     * One request as the API saw it.
-     * @param method the HTTP method
-     * @param path the request path
-     * @param query the raw query string, or {@code null}
-     * @param authorization the Authorization header, or {@code null}
-     * @param contentType the Content-Type, or {@code null}
-     * @param parameters query and form parameters
-     * @param status the status the API answered with
-     */
-    public record ApiRequest(String method, String path, String query, String authorization, String contentType,
-            Map<String, String[]> parameters, int status) {
+	/**
+	 * One request as the API saw it.
+	 * @param method the HTTP method
+	 * @param path the request path
+	 * @param query the raw query string, or {@code null}
+	 * @param authorization the Authorization header, or {@code null}
+	 * @param contentType the Content-Type, or {@code null}
+	 * @param parameters query and form parameters
+	 * @param status the status the API answered with
+	 */
+	public record ApiRequest(String method, String path, String query, String authorization, String contentType,
+			Map<String, String[]> parameters, int status) {
 
-        /** The bearer token this request carried in any placement, or {@code null}. */
-        public String bearerToken() {
-            if (this.authorization != null && this.authorization.startsWith("Bearer ")) {
-                return this.authorization.substring("Bearer ".length());
-            }
-            String[] values = this.parameters.get("access_token");
-            return (values != null && values.length > 0) ? values[0] : null;
-        }
+		/** The bearer token this request carried in any placement, or {@code null}. */
+		public String bearerToken() {
+			if (this.authorization != null && this.authorization.startsWith("Bearer ")) {
+				return this.authorization.substring("Bearer ".length());
+			}
+			String[] values = this.parameters.get("access_token");
+			return (values != null && values.length > 0) ? values[0] : null;
+		}
 
-        /** The first value of a query or form parameter, or {@code null}. */
-        public String parameter(String name) {
-            String[] values = this.parameters.get(name);
-            return (values != null && values.length > 0) ? values[0] : null;
-        }
+		/** The first value of a query or form parameter, or {@code null}. */
+		public String parameter(String name) {
+			String[] values = this.parameters.get(name);
+			return (values != null && values.length > 0) ? values[0] : null;
+		}
 
-    }
+	}
 
-    /** The API application: security, echo controller. */
-    @SpringBootConfiguration
-    @EnableAutoConfiguration
-    static class ApiApplication {
+	/** The API application: security, echo controller. */
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class ApiApplication {
 
-        @Bean
-        SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-            DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
-            tokens.setAllowUriQueryParameter(true);
-            tokens.setAllowFormEncodedBodyParameter(true);
-            http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
-                .permitAll()
-                .anyRequest()
-                .authenticated())
-                .oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()).bearerTokenResolver(tokens))
-                .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf((csrf) -> csrf.disable());
-            return http.build();
-        }
+		@Bean
+		SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+			DefaultBearerTokenResolver tokens = new DefaultBearerTokenResolver();
+			tokens.setAllowUriQueryParameter(true);
+			tokens.setAllowFormEncodedBodyParameter(true);
+			http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+				.oauth2ResourceServer((server) -> server.jwt(Customizer.withDefaults()).bearerTokenResolver(tokens))
+				.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+				.csrf((csrf) -> csrf.disable());
+			return http.build();
+		}
 
-        @Bean
-        EchoController echoController() {
-            return new EchoController();
-        }
+		@Bean
+		EchoController echoController() {
+			return new EchoController();
+		}
 
-    }
+	}
 
-    /** Echoes who called and what arrived. */
-    @RestController
-    static class EchoController {
+	/** Echoes who called and what arrived. */
+	@RestController
+	static class EchoController {
 
-        @RequestMapping("/**")
-        Map<String, Object> echo(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
-            Map<String, Object> echo = new LinkedHashMap<>();
-            echo.put("path", request.getRequestURI());
-            echo.put("method", request.getMethod());
-            echo.put("subject", (jwt != null) ? jwt.getSubject() : null);
-            echo.put("scope", (jwt != null) ? jwt.getClaimAsStringList("scope") : null);
-            Map<String, String> parameters = new LinkedHashMap<>();
-            request.getParameterMap().forEach((name, values) -> {
-                if (!name.equals("access_token")) {
-                    parameters.put(name, String.join(",", values));
-                }
-            });
-            echo.put("parameters", parameters);
-            return echo;
-        }
+		@RequestMapping("/**")
+		Map<String, Object> echo(HttpServletRequest request, @AuthenticationPrincipal Jwt jwt) {
+			Map<String, Object> echo = new LinkedHashMap<>();
+			echo.put("path", request.getRequestURI());
+			echo.put("method", request.getMethod());
+			echo.put("subject", (jwt != null) ? jwt.getSubject() : null);
+			echo.put("scope", (jwt != null) ? jwt.getClaimAsStringList("scope") : null);
+			Map<String, String> parameters = new LinkedHashMap<>();
+			request.getParameterMap().forEach((name, values) -> {
+				if (!name.equals("access_token")) {
+					parameters.put(name, String.join(",", values));
+				}
+			});
+			echo.put("parameters", parameters);
+			return echo;
+		}
 
-    }
+	}
 
 }

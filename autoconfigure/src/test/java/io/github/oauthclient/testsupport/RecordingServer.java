@@ -26,85 +26,85 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class RecordingServer implements AutoCloseable {
 
-    private final HttpServer server;
+	private final HttpServer server;
 
-    private final ExecutorService executor;
+	private final ExecutorService executor;
 
-    private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
+	private final List<RecordedRequest> requests = Collections.synchronizedList(new ArrayList<>());
 
-    private volatile Responder responder = (request, sequence) -> Reply.json(200, "{\"ok\":true}");
+	private volatile Responder responder = (request, sequence) -> Reply.json(200, "{\"ok\":true}");
 
-    private RecordingServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
-    }
+	private RecordingServer(HttpServer server, ExecutorService executor) {
+		this.server = server;
+		this.executor = executor;
+	}
 
-    /** Starts a server on {@code 127.0.0.1} and a free port. */
-    public static RecordingServer start() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
-                Thread thread = new Thread(runnable, "recording-server");
-                thread.setDaemon(true);
-                return thread;
-            });
-            RecordingServer recording = new RecordingServer(server, executor);
-            server.setExecutor(executor);
-            server.createContext("/", recording::handle);
-            server.start();
-            return recording;
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-    }
+	/** Starts a server on {@code 127.0.0.1} and a free port. */
+	public static RecordingServer start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+			ExecutorService executor = Executors.newCachedThreadPool((runnable) -> {
+				Thread thread = new Thread(runnable, "recording-server");
+				thread.setDaemon(true);
+				return thread;
+			});
+			RecordingServer recording = new RecordingServer(server, executor);
+			server.setExecutor(executor);
+			server.createContext("/", recording::handle);
+			server.start();
+			return recording;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
-    /** How every request is answered from now on (default: 200 with a small JSON body). */
-    public RecordingServer answer(Responder responder) {
-        this.responder = responder;
-        return this;
-    }
+	/** How every request is answered from now on (default: 200 with a small JSON body). */
+	public RecordingServer answer(Responder responder) {
+		this.responder = responder;
+		return this;
+	}
 
-    /** {@code http://127.0.0.1:<port>}. */
-    public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
+	/** {@code http://127.0.0.1:<port>}. */
+	public String baseUrl() {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
+	}
 
-    /** Every request received so far. */
-    public List<RecordedRequest> requests() {
-        synchronized (requests) {
-            return List.copyOf(requests);
-        }
-    }
+	/** Every request received so far. */
+	public List<RecordedRequest> requests() {
+		synchronized (requests) {
+			return List.copyOf(requests);
+		}
+	}
 
-    /** Forgets the requests received so far. */
-    public void clear() {
-        requests.clear();
-    }
+	/** Forgets the requests received so far. */
+	public void clear() {
+		requests.clear();
+	}
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
+	@Override
+	public void close() {
+		server.stop(0);
+		executor.shutdownNow();
+	}
 
-    private void handle(HttpExchange exchange) throws IOException {
-        Map<String, List<String>> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                List.copyOf(values)));
-        String body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body);
-        requests.add(request);
-        Reply reply = responder.reply(request, requests.size());
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(reply.status(), (bytes.length == 0) ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
+	private void handle(HttpExchange exchange) throws IOException {
+		Map<String, List<String>> headers = new TreeMap<>();
+		exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+				List.copyOf(values)));
+		String body;
+		try (InputStream in = exchange.getRequestBody()) {
+			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+				exchange.getRequestURI().getRawQuery(), Map.copyOf(headers), body);
+		requests.add(request);
+		Reply reply = responder.reply(request, requests.size());
+		byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+		reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+		exchange.sendResponseHeaders(reply.status(), (bytes.length == 0) ? -1 : bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
 }

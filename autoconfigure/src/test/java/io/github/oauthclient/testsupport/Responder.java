@@ -9,21 +9,21 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Responder {
 
-    /**
-     * The answer to one request.
-     *
-     * @param request what the client sent
-     * @param sequence 1 for the first request the endpoint received on this path, 2 for the second, ...
-     */
-    Reply reply(RecordedRequest request, int sequence);
+	/**
+	 * The answer to one request.
+	 *
+	 * @param request what the client sent
+	 * @param sequence 1 for the first request the endpoint received on this path, 2 for the second, ...
+	 */
+	Reply reply(RecordedRequest request, int sequence);
 
-    /** Issues {@code token-1}, {@code token-2}, ... (one new token per request) with the given lifetime. */
-    static Responder issuingTokens(long expiresInSeconds) {
-        return (request, sequence) -> Reply.token("token-" + sequence, expiresInSeconds);
-    }
+	/** Issues {@code token-1}, {@code token-2}, ... (one new token per request) with the given lifetime. */
+	static Responder issuingTokens(long expiresInSeconds) {
+		return (request, sequence) -> Reply.token("token-" + sequence, expiresInSeconds);
+	}
 
-    /** The same answers as this responder, each sent after {@code delay}. */
-    default Responder delayedBy(Duration delay) {
-        return (request, sequence) -> reply(request, sequence).withDelay(delay);
-    }
+	/** The same answers as this responder, each sent after {@code delay}. */
+	default Responder delayedBy(Duration delay) {
+		return (request, sequence) -> reply(request, sequence).withDelay(delay);
+	}
 }

@@ -13,49 +13,49 @@ import io.github.oauthclient.core.OAuth2Token;
  */
 final class ScriptedTokenProvider implements TokenProvider {
 
-    private final Deque<Supplier<OAuth2Token>> script = new ArrayDeque<>();
+	private final Deque<Supplier<OAuth2Token>> script = new ArrayDeque<>();
 
-    private final AtomicInteger calls = new AtomicInteger();
+	private final AtomicInteger calls = new AtomicInteger();
 
-    private volatile Supplier<OAuth2Token> fallback = () -> {
-        throw new IllegalStateException("script exhausted");
-    };
+	private volatile Supplier<OAuth2Token> fallback = () -> {
+		throw new IllegalStateException("script exhausted");
+	};
 
-    private volatile Thread lastThread;
+	private volatile Thread lastThread;
 
-    synchronized ScriptedTokenProvider thenReturn(OAuth2Token token) {
-        script.add(() -> token);
-        return this;
-    }
+	synchronized ScriptedTokenProvider thenReturn(OAuth2Token token) {
+		script.add(() -> token);
+		return this;
+	}
 
-    synchronized ScriptedTokenProvider thenThrow(RuntimeException failure) {
-        script.add(() -> {
-            throw failure;
-        });
-        return this;
-    }
+	synchronized ScriptedTokenProvider thenThrow(RuntimeException failure) {
+		script.add(() -> {
+			throw failure;
+		});
+		return this;
+	}
 
-    ScriptedTokenProvider otherwise(Supplier<OAuth2Token> answer) {
-        this.fallback = answer;
-        return this;
-    }
+	ScriptedTokenProvider otherwise(Supplier<OAuth2Token> answer) {
+		this.fallback = answer;
+		return this;
+	}
 
-    int calls() {
-        return calls.get();
-    }
+	int calls() {
+		return calls.get();
+	}
 
-    Thread lastThread() {
-        return lastThread;
-    }
+	Thread lastThread() {
+		return lastThread;
+	}
 
-    @Override
-    public OAuth2Token token() {
-        calls.incrementAndGet();
-        lastThread = Thread.currentThread();
-        Supplier<OAuth2Token> next;
-        synchronized (this) {
-            next = script.poll();
-        }
-        return (next != null) ? next.get() : fallback.get();
-    }
+	@Override
+	public OAuth2Token token() {
+		calls.incrementAndGet();
+		lastThread = Thread.currentThread();
+		Supplier<OAuth2Token> next;
+		synchronized (this) {
+			next = script.poll();
+		}
+		return (next != null) ? next.get() : fallback.get();
+	}
 }

@@ -34,94 +34,94 @@ import io.github.oauthclient.token.DpopProofs;
  */
 public final class DpopProofFactory implements DpopProofs {
 
-    private final ECKey key;
+	private final ECKey key;
 
-    private final ECDSASigner signer;
+	private final ECDSASigner signer;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final Map<String, String> nonces = new ConcurrentHashMap<>();
+	private final Map<String, String> nonces = new ConcurrentHashMap<>();
 
-    private DpopProofFactory(ECKey key, Clock clock) throws JOSEException {
-        this.key = key;
-        this.signer = new ECDSASigner(key);
-        this.clock = clock;
-    }
+	private DpopProofFactory(ECKey key, Clock clock) throws JOSEException {
+		this.key = key;
+		this.signer = new ECDSASigner(key);
+		this.clock = clock;
+	}
 
-    /** A factory with a new P-256 key pair. */
-    public static DpopProofFactory generate(Clock clock) {
-        try {
-            return new DpopProofFactory(new ECKeyGenerator(Curve.P_256).generate(), Objects.requireNonNull(clock));
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException("Could not generate the DPoP key pair: " + ex.getMessage(), ex);
-        }
-    }
+	/** A factory with a new P-256 key pair. */
+	public static DpopProofFactory generate(Clock clock) {
+		try {
+			return new DpopProofFactory(new ECKeyGenerator(Curve.P_256).generate(), Objects.requireNonNull(clock));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not generate the DPoP key pair: " + ex.getMessage(), ex);
+		}
+	}
 
-    /** The JWK SHA-256 thumbprint of the public key (RFC 7638), which DPoP-bound tokens carry as {@code cnf.jkt}. */
-    public String thumbprint() {
-        try {
-            return key.toPublicJWK().computeThumbprint().toString();
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
+	/** The JWK SHA-256 thumbprint of the public key (RFC 7638), which DPoP-bound tokens carry as {@code cnf.jkt}. */
+	public String thumbprint() {
+		try {
+			return key.toPublicJWK().computeThumbprint().toString();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
-    @Override
-    public String proof(String method, URI uri, String accessToken) {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .jwtID(UUID.randomUUID().toString())
-                .claim("htm", method)
-                .claim("htu", htu(uri))
-                .issueTime(Date.from(clock.instant()));
-        if (accessToken != null) {
-            claims.claim("ath", sha256(accessToken));
-        }
-        String nonce = nonces.get(origin(uri));
-        if (nonce != null) {
-            claims.claim("nonce", nonce);
-        }
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
-                .jwk(key.toPublicJWK()).build();
-        SignedJWT jwt = new SignedJWT(header, claims.build());
-        try {
-            jwt.sign(signer);
-        }
-        catch (JOSEException ex) {
-            throw new IllegalStateException("Could not sign the DPoP proof: " + ex.getMessage(), ex);
-        }
-        return jwt.serialize();
-    }
+	@Override
+	public String proof(String method, URI uri, String accessToken) {
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+				.jwtID(UUID.randomUUID().toString())
+				.claim("htm", method)
+				.claim("htu", htu(uri))
+				.issueTime(Date.from(clock.instant()));
+		if (accessToken != null) {
+			claims.claim("ath", sha256(accessToken));
+		}
+		String nonce = nonces.get(origin(uri));
+		if (nonce != null) {
+			claims.claim("nonce", nonce);
+		}
+		JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("dpop+jwt"))
+				.jwk(key.toPublicJWK()).build();
+		SignedJWT jwt = new SignedJWT(header, claims.build());
+		try {
+			jwt.sign(signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign the DPoP proof: " + ex.getMessage(), ex);
+		}
+		return jwt.serialize();
+	}
 
-    @Override
-    public void nonce(URI uri, String nonce) {
-        if (nonce != null && !nonce.isBlank()) {
-            nonces.put(origin(uri), nonce);
-        }
-    }
+	@Override
+	public void nonce(URI uri, String nonce) {
+		if (nonce != null && !nonce.isBlank()) {
+			nonces.put(origin(uri), nonce);
+		}
+	}
 
-    /** {@code htu}: the URI without query and fragment (RFC 9449 section 4.2). */
-    static String htu(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority() + ((uri.getRawPath() != null) ? uri.getRawPath() : "");
-    }
+	/** {@code htu}: the URI without query and fragment (RFC 9449 section 4.2). */
+	static String htu(URI uri) {
+		return uri.getScheme() + "://" + uri.getRawAuthority() + ((uri.getRawPath() != null) ? uri.getRawPath() : "");
+	}
 
-    private static String origin(URI uri) {
-        return uri.getScheme() + "://" + uri.getRawAuthority();
-    }
+	private static String origin(URI uri) {
+		return uri.getScheme() + "://" + uri.getRawAuthority();
+	}
 
-    private static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
+	private static String sha256(String value) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
-    @Override
-    public String toString() {
-        return "DpopProofFactory[ES256, jkt=" + thumbprint() + "]";
-    }
+	@Override
+	public String toString() {
+		return "DpopProofFactory[ES256, jkt=" + thumbprint() + "]";
+	}
 }

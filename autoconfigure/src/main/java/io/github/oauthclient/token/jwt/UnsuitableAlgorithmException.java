@@ -6,9 +6,9 @@ package io.github.oauthclient.token.jwt;
  */
 public class UnsuitableAlgorithmException extends IllegalArgumentException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    UnsuitableAlgorithmException(String message) {
-        super(message);
-    }
+	UnsuitableAlgorithmException(String message) {
+		super(message);
+	}
 }

@@ -18,13 +18,13 @@ import java.util.Map;
  */
 public record SharedToken(Map<String, Object> parameters, long issuedAtEpochMillis, long expiresAtEpochMillis) {
 
-    /** The token's lifetime in milliseconds, as measured by the clock of the instance that fetched it. */
-    public long lifetimeMillis() {
-        return expiresAtEpochMillis - issuedAtEpochMillis;
-    }
+	/** The token's lifetime in milliseconds, as measured by the clock of the instance that fetched it. */
+	public long lifetimeMillis() {
+		return expiresAtEpochMillis - issuedAtEpochMillis;
+	}
 
-    @Override
-    public String toString() {
-        return "SharedToken[issuedAt=" + issuedAtEpochMillis + ", expiresAt=" + expiresAtEpochMillis + "]";
-    }
+	@Override
+	public String toString() {
+		return "SharedToken[issuedAt=" + issuedAtEpochMillis + ", expiresAt=" + expiresAtEpochMillis + "]";
+	}
 }

@@ -45,324 +45,324 @@ import io.github.oauthclient.token.TokenProvider;
  */
 public final class SharedTokenProvider implements TokenProvider {
 
-    private static final Log logger = LogFactory.getLog(SharedTokenProvider.class);
+	private static final Log logger = LogFactory.getLog(SharedTokenProvider.class);
 
-    static final long SKEW_WARNING_MILLIS = 2000;
+	static final long SKEW_WARNING_MILLIS = 2000;
 
-    private final TokenProvider delegate;
+	private final TokenProvider delegate;
 
-    private final TokenStore store;
+	private final TokenStore store;
 
-    private final SharedTokenCodec codec;
+	private final SharedTokenCodec codec;
 
-    private final RenewalPolicy policy;
+	private final RenewalPolicy policy;
 
-    private final SharedTokenSettings settings;
+	private final SharedTokenSettings settings;
 
-    private final StoreHealth health;
+	private final StoreHealth health;
 
-    private final Clock clock;
+	private final Clock clock;
 
-    private final Ticker ticker;
+	private final Ticker ticker;
 
-    private final String registrationId;
+	private final String registrationId;
 
-    private final String tokenKey;
+	private final String tokenKey;
 
-    private final String lockKey;
+	private final String lockKey;
 
-    private volatile boolean unreadableReported;
+	private volatile boolean unreadableReported;
 
-    private volatile boolean skewReported;
+	private volatile boolean skewReported;
 
-    SharedTokenProvider(String registrationId, String tokenKey, String lockKey, TokenProvider delegate,
-            TokenStore store, SharedTokenCodec codec, RenewalPolicy policy, SharedTokenSettings settings,
-            StoreHealth health, Clock clock, Ticker ticker) {
-        this.registrationId = registrationId;
-        this.tokenKey = tokenKey;
-        this.lockKey = lockKey;
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.store = store;
-        this.codec = codec;
-        this.policy = policy;
-        this.settings = settings;
-        this.health = health;
-        this.clock = clock;
-        this.ticker = ticker;
-    }
+	SharedTokenProvider(String registrationId, String tokenKey, String lockKey, TokenProvider delegate,
+			TokenStore store, SharedTokenCodec codec, RenewalPolicy policy, SharedTokenSettings settings,
+			StoreHealth health, Clock clock, Ticker ticker) {
+		this.registrationId = registrationId;
+		this.tokenKey = tokenKey;
+		this.lockKey = lockKey;
+		this.delegate = Objects.requireNonNull(delegate, "delegate");
+		this.store = store;
+		this.codec = codec;
+		this.policy = policy;
+		this.settings = settings;
+		this.health = health;
+		this.clock = clock;
+		this.ticker = ticker;
+	}
 
-    /** The key under which the token is shared. */
-    public String tokenKey() {
-        return tokenKey;
-    }
+	/** The key under which the token is shared. */
+	public String tokenKey() {
+		return tokenKey;
+	}
 
-    /** The key of the lock that elects the instance which fetches. */
-    public String lockKey() {
-        return lockKey;
-    }
+	/** The key of the lock that elects the instance which fetches. */
+	public String lockKey() {
+		return lockKey;
+	}
 
-    @Override
-    public OAuth2Token token() {
-        if (!health.worthTrying()) {
-            return delegate.token();
-        }
-        Shared shared;
-        try {
-            shared = readShared();
-        }
-        catch (RuntimeException ex) {
-            storeFailed(ex);
-            return delegate.token();
-        }
-        health.succeeded();
-        if (shared != null && !shared.due) {
-            return shared.token;
-        }
-        return fetchOnceForTheFleet();
-    }
+	@Override
+	public OAuth2Token token() {
+		if (!health.worthTrying()) {
+			return delegate.token();
+		}
+		Shared shared;
+		try {
+			shared = readShared();
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+			return delegate.token();
+		}
+		health.succeeded();
+		if (shared != null && !shared.due) {
+			return shared.token;
+		}
+		return fetchOnceForTheFleet();
+	}
 
-    @Override
-    public void invalidate(OAuth2Token rejected) {
-        delegate.invalidate(rejected);
-        if (rejected == null || !health.worthTrying()) {
-            return;
-        }
-        try {
-            StoredValue stored = store.read(tokenKey);
-            if (stored != null && Objects.equals(decodeOrNull(stored.value()), rejected.accessToken())) {
-                store.deleteIfEquals(tokenKey, stored.value());
-            }
-            health.succeeded();
-        }
-        catch (RuntimeException ex) {
-            storeFailed(ex);
-        }
-    }
+	@Override
+	public void invalidate(OAuth2Token rejected) {
+		delegate.invalidate(rejected);
+		if (rejected == null || !health.worthTrying()) {
+			return;
+		}
+		try {
+			StoredValue stored = store.read(tokenKey);
+			if (stored != null && Objects.equals(decodeOrNull(stored.value()), rejected.accessToken())) {
+				store.deleteIfEquals(tokenKey, stored.value());
+			}
+			health.succeeded();
+		}
+		catch (RuntimeException ex) {
+			storeFailed(ex);
+		}
+	}
 
-    @Override
-    public String toString() {
-        return "SharedTokenProvider[registration=" + registrationId + ", key=" + tokenKey + ", " + store + "]";
-    }
+	@Override
+	public String toString() {
+		return "SharedTokenProvider[registration=" + registrationId + ", key=" + tokenKey + ", " + store + "]";
+	}
 
-    /**
-     * The shared token is missing or due for renewal: fetch under the fleet's lock, or wait for the holder's result,
-     * or (the holder died, or the store failed) fetch without it.
-     */
-    private OAuth2Token fetchOnceForTheFleet() {
-        byte[] owner = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
-        long deadline = ticker.read() + settings.waitTimeout().toNanos();
-        Shared seen = null;
-        for (;;) {
-            boolean locked;
-            try {
-                locked = store.writeIfAbsent(lockKey, owner, settings.lockTimeout());
-            }
-            catch (RuntimeException ex) {
-                storeFailed(ex);
-                return delegate.token();
-            }
-            if (locked) {
-                return fetchUnderLock(owner);
-            }
-            if (!pause()) {
-                return (seen != null && seen.usable) ? seen.token : delegate.token();
-            }
-            try {
-                seen = readShared();
-            }
-            catch (RuntimeException ex) {
-                storeFailed(ex);
-                return delegate.token();
-            }
-            if (seen != null && !seen.due) {
-                return seen.token;
-            }
-            if (ticker.read() - deadline >= 0) {
-                if (seen != null && seen.usable) {
-                    return seen.token;
-                }
-                logger.debug("No shared token for registration '" + registrationId + "' after waiting "
-                        + settings.waitTimeout().toMillis() + " ms for the instance holding the lock; fetching one");
-                return fetchAndShare();
-            }
-        }
-    }
+	/**
+	 * The shared token is missing or due for renewal: fetch under the fleet's lock, or wait for the holder's result,
+	 * or (the holder died, or the store failed) fetch without it.
+	 */
+	private OAuth2Token fetchOnceForTheFleet() {
+		byte[] owner = UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8);
+		long deadline = ticker.read() + settings.waitTimeout().toNanos();
+		Shared seen = null;
+		for (;;) {
+			boolean locked;
+			try {
+				locked = store.writeIfAbsent(lockKey, owner, settings.lockTimeout());
+			}
+			catch (RuntimeException ex) {
+				storeFailed(ex);
+				return delegate.token();
+			}
+			if (locked) {
+				return fetchUnderLock(owner);
+			}
+			if (!pause()) {
+				return (seen != null && seen.usable) ? seen.token : delegate.token();
+			}
+			try {
+				seen = readShared();
+			}
+			catch (RuntimeException ex) {
+				storeFailed(ex);
+				return delegate.token();
+			}
+			if (seen != null && !seen.due) {
+				return seen.token;
+			}
+			if (ticker.read() - deadline >= 0) {
+				if (seen != null && seen.usable) {
+					return seen.token;
+				}
+				logger.debug("No shared token for registration '" + registrationId + "' after waiting "
+						+ settings.waitTimeout().toMillis() + " ms for the instance holding the lock; fetching one");
+				return fetchAndShare();
+			}
+		}
+	}
 
-    private OAuth2Token fetchUnderLock(byte[] owner) {
-        try {
-            Shared shared = readShared();
-            if (shared != null && !shared.due) {
-                return shared.token;
-            }
-            return fetchAndShare();
-        }
-        catch (RuntimeException ex) {
-            if (ex instanceof StoreFailure failure) {
-                storeFailed(failure.cause());
-                return delegate.token();
-            }
-            throw ex;
-        }
-        finally {
-            release(owner);
-        }
-    }
+	private OAuth2Token fetchUnderLock(byte[] owner) {
+		try {
+			Shared shared = readShared();
+			if (shared != null && !shared.due) {
+				return shared.token;
+			}
+			return fetchAndShare();
+		}
+		catch (RuntimeException ex) {
+			if (ex instanceof StoreFailure failure) {
+				storeFailed(failure.cause());
+				return delegate.token();
+			}
+			throw ex;
+		}
+		finally {
+			release(owner);
+		}
+	}
 
-    /** Asks the delegate and stores the token for the fleet (a store failure loses only the sharing). */
-    private OAuth2Token fetchAndShare() {
-        long issuedAt = clock.millis();
-        OAuth2Token token = delegate.token();
-        long lifetime = policy.lifetimeOf(token, clock).toMillis();
-        long left = issuedAt + lifetime - clock.millis();
-        if (left > 0 && token.accessToken() != null) {
-            SharedToken shared = new SharedToken(token.parameters(), issuedAt, issuedAt + lifetime);
-            try {
-                store.write(tokenKey, codec.encode(tokenKey, shared), Duration.ofMillis(left));
-                health.succeeded();
-            }
-            catch (RuntimeException ex) {
-                storeFailed(ex);
-            }
-        }
-        return token;
-    }
+	/** Asks the delegate and stores the token for the fleet (a store failure loses only the sharing). */
+	private OAuth2Token fetchAndShare() {
+		long issuedAt = clock.millis();
+		OAuth2Token token = delegate.token();
+		long lifetime = policy.lifetimeOf(token, clock).toMillis();
+		long left = issuedAt + lifetime - clock.millis();
+		if (left > 0 && token.accessToken() != null) {
+			SharedToken shared = new SharedToken(token.parameters(), issuedAt, issuedAt + lifetime);
+			try {
+				store.write(tokenKey, codec.encode(tokenKey, shared), Duration.ofMillis(left));
+				health.succeeded();
+			}
+			catch (RuntimeException ex) {
+				storeFailed(ex);
+			}
+		}
+		return token;
+	}
 
-    private void release(byte[] owner) {
-        try {
-            store.deleteIfEquals(lockKey, owner);
-        }
-        catch (RuntimeException ex) {
-            // the lock expires by itself after the lock timeout
-            storeFailed(ex);
-        }
-    }
+	private void release(byte[] owner) {
+		try {
+			store.deleteIfEquals(lockKey, owner);
+		}
+		catch (RuntimeException ex) {
+			// the lock expires by itself after the lock timeout
+			storeFailed(ex);
+		}
+	}
 
-    /**
-     * The shared token, or null when absent, unreadable or expired. Store failures are thrown, wrapped in a
-     * {@link StoreFailure} so that they cannot be mistaken for the delegate's.
-     */
-    private Shared readShared() {
-        StoredValue stored;
-        try {
-            stored = store.read(tokenKey);
-        }
-        catch (RuntimeException ex) {
-            throw new StoreFailure(ex);
-        }
-        if (stored == null) {
-            return null;
-        }
-        SharedToken token;
-        try {
-            token = codec.decode(tokenKey, stored.value());
-        }
-        catch (IllegalArgumentException ex) {
-            reportUnreadable(ex);
-            return null;
-        }
-        long lifetime = token.lifetimeMillis();
-        if (lifetime <= 0) {
-            return null;
-        }
-        long now = clock.millis();
-        long byWallClock = token.expiresAtEpochMillis() - now;
-        long left = byWallClock;
-        if (stored.ttlMillis() >= 0) {
-            // clocks that agree: the earlier of the two (a SET that Redis executed late set a late TTL);
-            // clocks that do not: the store's, which is one clock for the whole fleet
-            left = Math.min(stored.ttlMillis(), byWallClock);
-            if (Math.abs(byWallClock - stored.ttlMillis()) > SKEW_WARNING_MILLIS) {
-                reportSkew(byWallClock - stored.ttlMillis());
-                left = stored.ttlMillis();
-            }
-        }
-        left = Math.min(left, lifetime);
-        if (left < 1000) {
-            return null;
-        }
-        long elapsedNanos = TimeUnit.MILLISECONDS.toNanos(lifetime - left);
-        long lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(lifetime);
-        boolean due = elapsedNanos >= policy.renewAfterNanos(lifetimeNanos);
-        boolean usable = elapsedNanos < policy.usableForNanos(lifetimeNanos);
-        OAuth2Token rebuilt;
-        try {
-            rebuilt = rebuild(token, left, now);
-        }
-        catch (IllegalArgumentException ex) {
-            reportUnreadable(ex);
-            return null;
-        }
-        return new Shared(rebuilt, due, usable);
-    }
+	/**
+	 * The shared token, or null when absent, unreadable or expired. Store failures are thrown, wrapped in a
+	 * {@link StoreFailure} so that they cannot be mistaken for the delegate's.
+	 */
+	private Shared readShared() {
+		StoredValue stored;
+		try {
+			stored = store.read(tokenKey);
+		}
+		catch (RuntimeException ex) {
+			throw new StoreFailure(ex);
+		}
+		if (stored == null) {
+			return null;
+		}
+		SharedToken token;
+		try {
+			token = codec.decode(tokenKey, stored.value());
+		}
+		catch (IllegalArgumentException ex) {
+			reportUnreadable(ex);
+			return null;
+		}
+		long lifetime = token.lifetimeMillis();
+		if (lifetime <= 0) {
+			return null;
+		}
+		long now = clock.millis();
+		long byWallClock = token.expiresAtEpochMillis() - now;
+		long left = byWallClock;
+		if (stored.ttlMillis() >= 0) {
+			// clocks that agree: the earlier of the two (a SET that Redis executed late set a late TTL);
+			// clocks that do not: the store's, which is one clock for the whole fleet
+			left = Math.min(stored.ttlMillis(), byWallClock);
+			if (Math.abs(byWallClock - stored.ttlMillis()) > SKEW_WARNING_MILLIS) {
+				reportSkew(byWallClock - stored.ttlMillis());
+				left = stored.ttlMillis();
+			}
+		}
+		left = Math.min(left, lifetime);
+		if (left < 1000) {
+			return null;
+		}
+		long elapsedNanos = TimeUnit.MILLISECONDS.toNanos(lifetime - left);
+		long lifetimeNanos = TimeUnit.MILLISECONDS.toNanos(lifetime);
+		boolean due = elapsedNanos >= policy.renewAfterNanos(lifetimeNanos);
+		boolean usable = elapsedNanos < policy.usableForNanos(lifetimeNanos);
+		OAuth2Token rebuilt;
+		try {
+			rebuilt = rebuild(token, left, now);
+		}
+		catch (IllegalArgumentException ex) {
+			reportUnreadable(ex);
+			return null;
+		}
+		return new Shared(rebuilt, due, usable);
+	}
 
-    /** The stored token with {@code expires_in} and oauthlib's {@code expires_at} set to the time it has left. */
-    private static OAuth2Token rebuild(SharedToken token, long leftMillis, long nowMillis) {
-        Map<String, Object> parameters = new LinkedHashMap<>(token.parameters());
-        parameters.put("expires_in", leftMillis / 1000);
-        parameters.put("expires_at", (double) ((nowMillis + leftMillis) / 1000));
-        return OAuth2Token.of(parameters);
-    }
+	/** The stored token with {@code expires_in} and oauthlib's {@code expires_at} set to the time it has left. */
+	private static OAuth2Token rebuild(SharedToken token, long leftMillis, long nowMillis) {
+		Map<String, Object> parameters = new LinkedHashMap<>(token.parameters());
+		parameters.put("expires_in", leftMillis / 1000);
+		parameters.put("expires_at", (double) ((nowMillis + leftMillis) / 1000));
+		return OAuth2Token.of(parameters);
+	}
 
-    private String decodeOrNull(byte[] value) {
-        try {
-            Object accessToken = codec.decode(tokenKey, value).parameters().get("access_token");
-            return (accessToken instanceof String s) ? s : null;
-        }
-        catch (IllegalArgumentException ex) {
-            return null;
-        }
-    }
+	private String decodeOrNull(byte[] value) {
+		try {
+			Object accessToken = codec.decode(tokenKey, value).parameters().get("access_token");
+			return (accessToken instanceof String s) ? s : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
 
-    /** Sleeps one poll interval (with jitter); false when interrupted. */
-    private boolean pause() {
-        long base = settings.pollInterval().toMillis();
-        try {
-            Thread.sleep(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
-            return true;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
+	/** Sleeps one poll interval (with jitter); false when interrupted. */
+	private boolean pause() {
+		long base = settings.pollInterval().toMillis();
+		try {
+			Thread.sleep(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
 
-    private void storeFailed(RuntimeException ex) {
-        health.failed((ex instanceof StoreFailure failure) ? failure.cause() : ex);
-    }
+	private void storeFailed(RuntimeException ex) {
+		health.failed((ex instanceof StoreFailure failure) ? failure.cause() : ex);
+	}
 
-    private void reportUnreadable(IllegalArgumentException ex) {
-        if (!unreadableReported) {
-            unreadableReported = true;
-            logger.warn("The shared token of registration '" + registrationId + "' under " + tokenKey
-                    + " cannot be read (" + ex.getMessage() + "; do all instances use the same"
-                    + " oauth.client.cache.encryption-key?); it will be replaced");
-        }
-    }
+	private void reportUnreadable(IllegalArgumentException ex) {
+		if (!unreadableReported) {
+			unreadableReported = true;
+			logger.warn("The shared token of registration '" + registrationId + "' under " + tokenKey
+					+ " cannot be read (" + ex.getMessage() + "; do all instances use the same"
+					+ " oauth.client.cache.encryption-key?); it will be replaced");
+		}
+	}
 
-    private void reportSkew(long differenceMillis) {
-        if (!skewReported) {
-            skewReported = true;
-            logger.warn("This instance's clock differs from the one that stored the shared token of registration '"
-                    + registrationId + "' by about " + (differenceMillis / 1000) + " s (judged by the store's time to"
-                    + " live); using the store's time. Check NTP on the hosts.");
-        }
-    }
+	private void reportSkew(long differenceMillis) {
+		if (!skewReported) {
+			skewReported = true;
+			logger.warn("This instance's clock differs from the one that stored the shared token of registration '"
+					+ registrationId + "' by about " + (differenceMillis / 1000) + " s (judged by the store's time to"
+					+ " live); using the store's time. Check NTP on the hosts.");
+		}
+	}
 
-    /** A shared token rebuilt for local use, whether it is in its renewal window, and whether it may still be used. */
-    private record Shared(OAuth2Token token, boolean due, boolean usable) {
-    }
+	/** A shared token rebuilt for local use, whether it is in its renewal window, and whether it may still be used. */
+	private record Shared(OAuth2Token token, boolean due, boolean usable) {
+	}
 
-    /** A store failure inside a path that also calls the delegate. */
-    private static final class StoreFailure extends RuntimeException {
+	/** A store failure inside a path that also calls the delegate. */
+	private static final class StoreFailure extends RuntimeException {
 
-        private static final long serialVersionUID = 1L;
+		private static final long serialVersionUID = 1L;
 
-        StoreFailure(RuntimeException cause) {
-            super(cause.getMessage(), cause, false, false);
-        }
+		StoreFailure(RuntimeException cause) {
+			super(cause.getMessage(), cause, false, false);
+		}
 
-        RuntimeException cause() {
-            return (RuntimeException) getCause();
-        }
-    }
+		RuntimeException cause() {
+			return (RuntimeException) getCause();
+		}
+	}
 }

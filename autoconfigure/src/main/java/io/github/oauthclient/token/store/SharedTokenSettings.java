@@ -16,30 +16,30 @@ import java.util.Objects;
  * @param retryInterval how long an unavailable store is left alone before it is tried again (default 5 s)
  */
 public record SharedTokenSettings(String keyPrefix, Duration lockTimeout, Duration waitTimeout, Duration pollInterval,
-        Duration retryInterval) {
+		Duration retryInterval) {
 
-    private static final SharedTokenSettings DEFAULTS = new SharedTokenSettings("oauth-client:",
-            Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(5));
+	private static final SharedTokenSettings DEFAULTS = new SharedTokenSettings("oauth-client:",
+			Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofSeconds(5));
 
-    /** Checks the values. */
-    public SharedTokenSettings {
-        Objects.requireNonNull(keyPrefix, "keyPrefix");
-        requirePositive("lockTimeout", lockTimeout);
-        requirePositive("pollInterval", pollInterval);
-        requirePositive("retryInterval", retryInterval);
-        if (waitTimeout == null || waitTimeout.isNegative()) {
-            throw new IllegalArgumentException("waitTimeout must be zero or positive, was " + waitTimeout);
-        }
-    }
+	/** Checks the values. */
+	public SharedTokenSettings {
+		Objects.requireNonNull(keyPrefix, "keyPrefix");
+		requirePositive("lockTimeout", lockTimeout);
+		requirePositive("pollInterval", pollInterval);
+		requirePositive("retryInterval", retryInterval);
+		if (waitTimeout == null || waitTimeout.isNegative()) {
+			throw new IllegalArgumentException("waitTimeout must be zero or positive, was " + waitTimeout);
+		}
+	}
 
-    /** The defaults. */
-    public static SharedTokenSettings defaults() {
-        return DEFAULTS;
-    }
+	/** The defaults. */
+	public static SharedTokenSettings defaults() {
+		return DEFAULTS;
+	}
 
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, was " + value);
-        }
-    }
+	private static void requirePositive(String name, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + value);
+		}
+	}
 }

@@ -12,8 +12,8 @@ package io.github.oauthclient.token.store;
  */
 public record StoredValue(byte[] value, long ttlMillis) {
 
-    @Override
-    public String toString() {
-        return "StoredValue[" + value.length + " bytes, ttlMillis=" + ttlMillis + "]";
-    }
+	@Override
+	public String toString() {
+		return "StoredValue[" + value.length + " bytes, ttlMillis=" + ttlMillis + "]";
+	}
 }

@@ -16,25 +16,25 @@ import java.time.Duration;
  */
 public interface TokenStore {
 
-    /** The value under {@code key} and the time it has left as the store measures it, or null when absent. */
-    StoredValue read(String key);
+	/** The value under {@code key} and the time it has left as the store measures it, or null when absent. */
+	StoredValue read(String key);
 
-    /** Stores {@code value} under {@code key}, replacing any value, to expire after {@code ttl}. */
-    void write(String key, byte[] value, Duration ttl);
+	/** Stores {@code value} under {@code key}, replacing any value, to expire after {@code ttl}. */
+	void write(String key, byte[] value, Duration ttl);
 
-    /**
-     * Stores {@code value} under {@code key} only if the key is absent, to expire after {@code ttl}; the lock
-     * primitive ({@code SET NX PX}).
-     *
-     * @return whether the value was stored
-     */
-    boolean writeIfAbsent(String key, byte[] value, Duration ttl);
+	/**
+	 * Stores {@code value} under {@code key} only if the key is absent, to expire after {@code ttl}; the lock
+	 * primitive ({@code SET NX PX}).
+	 *
+	 * @return whether the value was stored
+	 */
+	boolean writeIfAbsent(String key, byte[] value, Duration ttl);
 
-    /**
-     * Deletes {@code key} only if it still holds {@code expected} (compare-and-delete, atomic): releases a lock only
-     * for its owner, drops a rejected token only if no newer one replaced it.
-     *
-     * @return whether the key was deleted
-     */
-    boolean deleteIfEquals(String key, byte[] expected);
+	/**
+	 * Deletes {@code key} only if it still holds {@code expected} (compare-and-delete, atomic): releases a lock only
+	 * for its owner, drops a rejected token only if no newer one replaced it.
+	 *
+	 * @return whether the key was deleted
+	 */
+	boolean deleteIfEquals(String key, byte[] expected);
 }

@@ -7,10 +7,10 @@ package io.github.oauthclient.token.store;
  */
 public class TokenStoreUnavailableException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+	private static final long serialVersionUID = 1L;
 
-    /** An exception with a message and its cause. */
-    public TokenStoreUnavailableException(String message, Throwable cause) {
-        super(message, cause);
-    }
+	/** An exception with a message and its cause. */
+	public TokenStoreUnavailableException(String message, Throwable cause) {
+		super(message, cause);
+	}
 }
