@@ -19,13 +19,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -34,6 +30,7 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
+import io.github.oauthclient.testsupport.ClientApplication;
 import io.github.oauthclient.testsupport.AuthorizationServerFixture;
 import io.github.oauthclient.testsupport.LogCapture;
 import io.github.oauthclient.testsupport.ProtectedApiFixture;
@@ -274,20 +271,5 @@ class OAuthClientEndToEndTests {
 	}
 
 	/** The whole client application: clients from Boot's builders, nothing about OAuth. */
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
-		@Bean
-		RestTemplate restTemplate(RestTemplateBuilder builder) {
-			return builder.build();
-		}
-
-		@Bean
-		RestClient restClient(RestClient.Builder builder) {
-			return builder.build();
-		}
-
-	}
 
 }

@@ -11,19 +11,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
+import io.github.oauthclient.testsupport.ClientApplication;
 import io.github.oauthclient.testsupport.FaultInjectingTokenEndpoint;
 import io.github.oauthclient.testsupport.RecordedRequest;
 import io.github.oauthclient.testsupport.RecordingServer;
@@ -138,19 +135,4 @@ class RedirectProtectionTests {
 			.run();
 	}
 
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
-		@Bean
-		RestTemplate restTemplate(RestTemplateBuilder builder) {
-			return builder.build();
-		}
-
-		@Bean
-		RestClient restClient(RestClient.Builder builder) {
-			return builder.build();
-		}
-
-	}
 }

@@ -21,21 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
-import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestTemplate;
 
 import io.github.oauthclient.core.BackendApplicationClient;
 import io.github.oauthclient.core.OAuth2Token;
+import io.github.oauthclient.testsupport.ClientApplication;
 import io.github.oauthclient.testsupport.FaultInjectingTokenEndpoint;
 import io.github.oauthclient.testsupport.RecordingServer;
 import io.github.oauthclient.testsupport.Reply;
@@ -229,19 +226,4 @@ class SecretHygieneTests {
 			.run();
 	}
 
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	static class ClientApplication {
-
-		@Bean
-		RestTemplate restTemplate(RestTemplateBuilder builder) {
-			return builder.build();
-		}
-
-		@Bean
-		RestClient restClient(RestClient.Builder builder) {
-			return builder.build();
-		}
-
-	}
 }

@@ -9,11 +9,13 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 
 /**
- * A client application with nothing about OAuth in it: Boot's auto-configuration and one {@link RestClient} from
- * Boot's builder, configured by properties alone, as users run the starter.
+ * A client application with nothing about OAuth in it: Boot's auto-configuration, one {@link RestClient} and one
+ * {@link RestTemplate} from Boot's builders, configured by properties alone, as users run the starter.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -31,6 +33,11 @@ public class ClientApplication {
 
 	@Bean
 	RestClient restClient(RestClient.Builder builder) {
+		return builder.build();
+	}
+
+	@Bean
+	RestTemplate restTemplate(RestTemplateBuilder builder) {
 		return builder.build();
 	}
 
