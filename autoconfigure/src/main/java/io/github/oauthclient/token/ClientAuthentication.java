@@ -42,23 +42,23 @@ public sealed interface ClientAuthentication
 	/** The method this strategy implements. */
 	ClientAuthenticationMethod method();
 
-	/** Whether the body carries {@code client_id} (oauthlib's {@code include_client_id}). */
-	boolean includeClientIdInBody();
-
 	/**
-	 * Adds this method's body parameters (the {@code client_secret} of {@code client_secret_post}) to the extras
-	 * passed to {@code prepareTokenRequest}, which places them where oauthlib would.
+	 * Whether the body carries {@code client_id} (oauthlib's {@code include_client_id}): every method but
+	 * {@code client_secret_basic} needs it there.
 	 */
-	void addBodyParameters(Map<String, Object> extras);
-
-	/**
-	 * Adds this method's body parameters for a request to {@code tokenUri}; a JWT client assertion names it as its
-	 * audience. By default the same as {@link #addBodyParameters(Map)}.
-	 */
-	default void addBodyParameters(String tokenUri, Map<String, Object> extras) {
-		addBodyParameters(extras);
+	default boolean includeClientIdInBody() {
+		return true;
 	}
 
-	/** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). */
-	void addHeaders(HttpHeaders headers);
+	/**
+	 * Adds this method's body parameters for a request to {@code tokenUri} (the {@code client_secret} of
+	 * {@code client_secret_post}, a JWT client assertion whose audience is {@code tokenUri}) to the extras passed to
+	 * {@code prepareTokenRequest}, which places them where oauthlib would. None by default.
+	 */
+	default void addBodyParameters(String tokenUri, Map<String, Object> extras) {
+	}
+
+	/** Adds this method's headers (the {@code Authorization} header of {@code client_secret_basic}). None by default. */
+	default void addHeaders(HttpHeaders headers) {
+	}
 }

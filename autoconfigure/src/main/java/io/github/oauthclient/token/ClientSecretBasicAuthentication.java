@@ -39,10 +39,6 @@ final class ClientSecretBasicAuthentication implements ClientAuthentication {
 	}
 
 	@Override
-	public void addBodyParameters(Map<String, Object> extras) {
-	}
-
-	@Override
 	public void addHeaders(HttpHeaders headers) {
 		headers.set(HttpHeaders.AUTHORIZATION, authorization);
 	}

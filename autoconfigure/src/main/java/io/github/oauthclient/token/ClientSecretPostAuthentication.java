@@ -2,8 +2,6 @@ package io.github.oauthclient.token;
 
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
-
 /**
  * {@code client_secret_post}: {@code client_id} and {@code client_secret} in the form body, where oauthlib puts
  * them ({@code grant_type}, {@code client_id}, {@code client_secret}, {@code scope}, extras).
@@ -22,17 +20,8 @@ final class ClientSecretPostAuthentication implements ClientAuthentication {
 	}
 
 	@Override
-	public boolean includeClientIdInBody() {
-		return true;
-	}
-
-	@Override
-	public void addBodyParameters(Map<String, Object> extras) {
+	public void addBodyParameters(String tokenUri, Map<String, Object> extras) {
 		extras.put("client_secret", clientSecret);
-	}
-
-	@Override
-	public void addHeaders(HttpHeaders headers) {
 	}
 
 	@Override

@@ -3,8 +3,6 @@ package io.github.oauthclient.token;
 import java.util.Map;
 import java.util.Objects;
 
-import org.springframework.http.HttpHeaders;
-
 /**
  * {@code private_key_jwt} and {@code client_secret_jwt}: {@code client_assertion_type} and a fresh
  * {@code client_assertion} (RFC 7523 section 2.2) in the form body, next to {@code client_id} (which Spring
@@ -33,23 +31,9 @@ final class JwtClientAssertionAuthentication implements ClientAuthentication {
 	}
 
 	@Override
-	public boolean includeClientIdInBody() {
-		return true;
-	}
-
-	@Override
-	public void addBodyParameters(Map<String, Object> extras) {
-		throw new IllegalStateException(method.value() + " needs the token endpoint: call addBodyParameters(uri, extras)");
-	}
-
-	@Override
 	public void addBodyParameters(String tokenUri, Map<String, Object> extras) {
 		extras.put("client_assertion_type", JWT_BEARER);
 		extras.put("client_assertion", assertions.create(tokenUri));
-	}
-
-	@Override
-	public void addHeaders(HttpHeaders headers) {
 	}
 
 	@Override

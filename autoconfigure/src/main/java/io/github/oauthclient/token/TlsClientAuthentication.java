@@ -1,9 +1,5 @@
 package io.github.oauthclient.token;
 
-import java.util.Map;
-
-import org.springframework.http.HttpHeaders;
-
 /**
  * {@code tls_client_auth} and {@code self_signed_tls_client_auth} (RFC 8705 section 2): the TLS client certificate
  * of the request factory's SSL bundle authenticates the client, and the body carries only {@code client_id}, which
@@ -23,19 +19,6 @@ final class TlsClientAuthentication implements ClientAuthentication {
 	@Override
 	public ClientAuthenticationMethod method() {
 		return method;
-	}
-
-	@Override
-	public boolean includeClientIdInBody() {
-		return true;
-	}
-
-	@Override
-	public void addBodyParameters(Map<String, Object> extras) {
-	}
-
-	@Override
-	public void addHeaders(HttpHeaders headers) {
 	}
 
 	@Override

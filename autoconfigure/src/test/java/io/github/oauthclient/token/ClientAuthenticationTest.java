@@ -40,7 +40,7 @@ class ClientAuthenticationTest {
 		ClientAuthentication post = ClientAuthentication.of(ClientAuthenticationMethod.CLIENT_SECRET_POST, "id",
 				SECRET, false);
 		Map<String, Object> extras = new LinkedHashMap<>();
-		post.addBodyParameters(extras);
+		post.addBodyParameters("https://as.example.com/token", extras);
 		HttpHeaders headers = new HttpHeaders();
 		post.addHeaders(headers);
 		assertThat(extras).containsExactly(Map.entry("client_secret", SECRET));
@@ -53,7 +53,7 @@ class ClientAuthenticationTest {
 	void noneSendsTheIdAndNothingElse() {
 		ClientAuthentication none = ClientAuthentication.of(ClientAuthenticationMethod.NONE, "id", null, false);
 		Map<String, Object> extras = new LinkedHashMap<>();
-		none.addBodyParameters(extras);
+		none.addBodyParameters("https://as.example.com/token", extras);
 		HttpHeaders headers = new HttpHeaders();
 		none.addHeaders(headers);
 		assertThat(extras).isEmpty();
